@@ -1,0 +1,44 @@
+package org.reportremove.audit.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.reportremove.platform.persistence.DatabaseConfiguration;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * Verifies the audit chain for the operator API.
+ */
+@ApplicationScoped
+public class AuditVerifier {
+
+    private static final Logger LOG = Logger.getLogger(AuditVerifier.class.getName());
+
+    @Resource(lookup = DatabaseConfiguration.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    @ConfigProperty(name = "reportremove.audit.unsealed-alert-seconds")
+    long unsealedAlertSeconds;
+
+    public AuditVerification verify() {
+        try (Connection connection = dataSource.getConnection()) {
+            AuditVerification result = AuditChain.verify(connection, Duration.ofSeconds(unsealedAlertSeconds),
+                    Instant.now());
+            LOG.info(() -> "event=audit.verified intact=" + result.intact() + " links=" + result.linksVerified()
+                    + " unsealedOverdue=" + result.unsealedOverdue()
+                    + (result.firstBrokenLink() == null ? "" : " brokenAt=" + result.firstBrokenLink().sealSeq()
+                    + " reason=" + result.firstBrokenLink().reason()));
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit chain could not be read", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.reportremove.platform.configuration;
+
+import org.eclipse.microprofile.config.Config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The settings that exist only for trying the service out. In production each one is a reason to refuse to
+ * start: the list names them, so the operator knows what to change. Capabilities that add a development-only
+ * part (generated keys, simulated providers) add its check here.
+ */
+public final class DevelopmentOnlySettings {
+
+    private DevelopmentOnlySettings() {
+    }
+
+    /** The development-only settings present in this configuration, in words an operator can act on. */
+    public static List<String> foundIn(Config config) {
+        List<String> found = new ArrayList<>();
+        String url = config.getOptionalValue("reportremove.datasource.url", String.class).orElse("");
+        if (url.startsWith("jdbc:h2:")) {
+            found.add("reportremove.datasource.url points at the embedded H2 database; set a jdbc:postgresql: URL");
+        }
+        return found;
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * MicroProfile Health checks: liveness (the process only) and readiness (database reachable, migrations done).
+ */
+package org.reportremove.platform.health;

@@ -1,0 +1,63 @@
+package org.reportremove.platform.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+
+/**
+ * Brings the schema up to date at startup, before any request is served. Migrations live in
+ * {@code db/migration/common} and, where SQL differs, {@code db/migration/postgresql} or {@code db/migration/h2}.
+ * Several replicas starting at once are safe: Flyway takes a database lock while it migrates.
+ */
+@Startup
+@Singleton
+@DependsOn("StartupChecks")
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DatabaseMigrations {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+
+    @Resource(lookup = DatabaseConfiguration.JNDI_NAME)
+    DataSource dataSource;
+
+    private volatile boolean done;
+
+    @PostConstruct
+    void migrate() {
+        Flyway flyway = Flyway.configure(DatabaseMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/{vendor}")
+                .failOnMissingLocations(false)
+                .cleanDisabled(true)
+                .load();
+        MigrateResult result = flyway.migrate();
+        done = true;
+        LOG.info(() -> "event=database.migrated database=" + databaseName() + " applied=" + result.migrationsExecuted
+                + " schemaVersion=" + (result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion));
+    }
+
+    /** True once the schema is up to date. */
+    public boolean isDone() {
+        return done;
+    }
+
+    private String databaseName() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().replace(' ', '_') + "_"
+                    + connection.getMetaData().getDatabaseProductVersion().split(" ")[0];
+        } catch (SQLException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.reportremove.platform.problem;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Everything no other mapper claims. Body reading failures (bad JSON, too large) still get their own
+ * problem; anything else is an unexpected error: logged without its message, answered with an error id.
+ */
+@Provider
+public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        ProblemException domain = find(failure, ProblemException.class);
+        if (domain != null) {
+            return ProblemResponses.of(domain.problem());
+        }
+        if (BodyFailures.isBodyFailure(failure)) {
+            return ProblemResponses.of(BodyFailures.toProblem(failure));
+        }
+        return ProblemResponses.of(Problem.internalError(SafeErrors.logUnexpected(failure)));
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable current = failure; current != null; current = current.getCause()) {
+            if (type.isInstance(current)) {
+                return type.cast(current);
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,65 @@
+package org.reportremove.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.reportremove.platform.problem.RequestIds;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id (echoed in {@code X-Request-Id}) and logs one line when it ends: method, route,
+ * status and duration. The route masks every path segment that is not a plain lower-case word, so that ids,
+ * references or anything a client puts in a path stay out of the log; query strings and bodies are never logged.
+ */
+public class RequestLogFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(RequestLogFilter.class.getName());
+    static final String HEADER = "X-Request-Id";
+    private static final Pattern ACCEPTED_ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
+    private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String incoming = request.getHeader(HEADER);
+        String requestId = incoming != null && ACCEPTED_ID.matcher(incoming).matches()
+                ? incoming : UUID.randomUUID().toString();
+        long started = System.nanoTime();
+        RequestIds.set(requestId);
+        response.setHeader(HEADER, requestId);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            LOG.info(() -> "event=http.request requestId=" + requestId + " method=" + safeMethod(request.getMethod())
+                    + " route=" + route(request.getRequestURI()) + " status=" + response.getStatus()
+                    + " durationMs=" + millis);
+            RequestIds.clear();
+        }
+    }
+
+    static String route(String path) {
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        StringBuilder route = new StringBuilder();
+        for (String segment : path.split("/", -1)) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            route.append('/').append(WORD.matcher(segment).matches() ? segment : "*");
+        }
+        return route.length() == 0 ? "/" : route.toString();
+    }
+
+    private static String safeMethod(String method) {
+        return method != null && method.matches("[A-Z]{1,10}") ? method : "*";
+    }
+}
