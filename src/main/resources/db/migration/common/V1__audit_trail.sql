@@ -14,7 +14,8 @@ CREATE TABLE audit_event (
     CONSTRAINT audit_event_seal_seq_unique UNIQUE (seal_seq)
 );
 
-CREATE SEQUENCE audit_event_seq START WITH 1 INCREMENT BY 50;
+-- EclipseLink preallocates 50 ids per call and takes the value returned as the last of the block.
+CREATE SEQUENCE audit_event_seq START WITH 50 INCREMENT BY 50;
 
 -- The end of the sealed chain: one row, locked by the sealer so that two replicas never chain
 -- the same rows. Also lets the verifier notice rows cut from the end of the chain.

@@ -60,7 +60,7 @@ public class AuditResource {
             name = "recorded", value = "{\"id\": 51, \"action\": \"KEY_ROTATED\", \"occurredAt\": \"2026-11-22T08:00:00Z\"}")))
     @APIResponse(responseCode = "400", description = "A field is missing or not valid")
     public Response record(@Valid @NotNull(message = "a JSON body is required") OperatorEntryRequest request) {
-        AuditEntry entry = trail.record(ActorRole.OPERATOR, caller.getSubject(), request.action().name(),
+        AuditEntry entry = trail.record(ActorRole.OPERATOR, caller.getSubject(), OperatorAction.valueOf(request.action()).name(),
                 "OPERATION", request.objectId());
         return Response.status(Response.Status.CREATED)
                 .entity(new AuditEntryCreated(entry.id(), entry.action(), entry.occurredAt()))

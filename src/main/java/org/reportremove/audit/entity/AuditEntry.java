@@ -11,6 +11,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -34,8 +36,9 @@ public class AuditEntry {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_event_seq")
     private Long id;
 
+    // OffsetDateTime rather than Instant: the PostgreSQL driver binds it to timestamptz directly.
     @Column(name = "occurred_at", nullable = false, updatable = false)
-    private Instant occurredAt;
+    private OffsetDateTime occurredAt;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "actor_role", nullable = false, updatable = false)
@@ -66,7 +69,7 @@ public class AuditEntry {
         this.objectType = checked(NAME, objectType, "objectType");
         this.objectId = checked(ID, objectId, "objectId");
         // Millisecond precision survives every database round trip unchanged, which the chain hash relies on.
-        this.occurredAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        this.occurredAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static String checked(Pattern pattern, String value, String field) {
@@ -81,7 +84,7 @@ public class AuditEntry {
     }
 
     public Instant occurredAt() {
-        return occurredAt;
+        return occurredAt.toInstant();
     }
 
     public ActorRole actorRole() {

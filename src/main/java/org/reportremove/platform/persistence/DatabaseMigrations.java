@@ -13,6 +13,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -27,6 +29,7 @@ import java.util.logging.Logger;
 public class DatabaseMigrations {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
 
     @Resource(lookup = DatabaseConfiguration.JNDI_NAME)
     DataSource dataSource;
@@ -35,10 +38,11 @@ public class DatabaseMigrations {
 
     @PostConstruct
     void migrate() {
+        // Flyway names the JDBC URL (which may hold credentials) at INFO: keep its chatter out of the log.
+        FLYWAY_LOG.setLevel(Level.WARNING);
         Flyway flyway = Flyway.configure(DatabaseMigrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/{vendor}")
-                .failOnMissingLocations(false)
+                .locations("classpath:db/migration/common", "classpath:db/migration/" + vendorFolder())
                 .cleanDisabled(true)
                 .load();
         MigrateResult result = flyway.migrate();
@@ -50,6 +54,15 @@ public class DatabaseMigrations {
     /** True once the schema is up to date. */
     public boolean isDone() {
         return done;
+    }
+
+    /** The folder of migrations written for this database's SQL dialect. */
+    private String vendorFolder() {
+        try (Connection connection = dataSource.getConnection()) {
+            return ConfiguredDataSource.DatabaseKind.of(connection.getMetaData().getURL()).name().toLowerCase(Locale.ROOT);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database cannot be reached to migrate it", e);
+        }
     }
 
     private String databaseName() {

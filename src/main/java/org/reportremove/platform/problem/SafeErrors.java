@@ -35,6 +35,10 @@ public final class SafeErrors {
                 text.append(" <- caused by ");
             }
             text.append(current.getClass().getName());
+            if (current instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                // SQL states are codes from a fixed list, never values.
+                text.append(" sqlState=").append(sql.getSQLState());
+            }
             StackTraceElement[] frames = current.getStackTrace();
             for (int i = 0; i < Math.min(frames.length, MAX_FRAMES_PER_CAUSE); i++) {
                 text.append("\n    at ").append(frames[i]);

@@ -1,0 +1,143 @@
+package org.reportremove.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonException;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * An HTTP client for the deployed service. It remembers what each request body carried, so that a test can
+ * then prove none of it reached the server's log ({@link #assertLogHoldsNothingSent()}).
+ */
+public final class Api {
+
+    private static final int MIN_SCANNED_LENGTH = 6;
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final List<String> sent = new ArrayList<>();
+
+    public Api(URL base) {
+        this.base = URI.create(base.toString().replaceAll("/+$", ""));
+    }
+
+    public Reply get(String path, String... headers) {
+        return send(request(path, headers).GET());
+    }
+
+    public Reply post(String path, String contentType, String body, String... headers) {
+        remember(body);
+        HttpRequest.Builder request = request(path, headers)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    /** Sends the body without a declared length (chunked), as a client streaming a file would. */
+    public Reply postStreamed(String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = request(path, headers)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .header("Content-Type", contentType);
+        return send(request);
+    }
+
+    public Reply method(String method, String path, String... headers) {
+        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
+    public Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    public HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return request;
+    }
+
+    /** Waits until the server has logged everything up to now, then fails if any sent value is in the log. */
+    public void assertLogHoldsNothingSent() {
+        String marker = "marker-" + UUID.randomUUID();
+        get("/api/v1/log-marker", "X-Request-Id", marker);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String log = TestRun.logs().text();
+        while (!log.contains(marker)) {
+            if (System.nanoTime() > deadline) {
+                fail("the server's request log never showed the marker request");
+            }
+            sleep();
+            log = TestRun.logs().text();
+        }
+        for (String value : sent) {
+            if (log.contains(value)) {
+                fail("a value sent in a request body appears in the server log (" + value.length() + " characters)");
+            }
+        }
+    }
+
+    private void remember(String body) {
+        if (body.length() >= MIN_SCANNED_LENGTH * 2) {
+            sent.add(body);
+        }
+        try {
+            collect(Json.createReader(new StringReader(body)).readValue());
+        } catch (JsonException e) {
+            for (String word : body.split("[\\s\"{}\\[\\],:]+")) {
+                if (word.length() >= MIN_SCANNED_LENGTH * 2) {
+                    sent.add(word);
+                }
+            }
+        }
+    }
+
+    private void collect(JsonValue value) {
+        if (value instanceof JsonString text && text.getString().length() >= MIN_SCANNED_LENGTH
+                && !text.getString().matches("[A-Z_]+")) {
+            // Enum names are vocabulary, which logs may name; everything else a client types is content.
+            sent.add(text.getString());
+        } else if (value instanceof JsonObject object) {
+            object.values().forEach(this::collect);
+        } else if (value instanceof JsonArray array) {
+            array.forEach(this::collect);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

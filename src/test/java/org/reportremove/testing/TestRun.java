@@ -1,0 +1,112 @@
+package org.reportremove.testing;
+
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+
+/**
+ * Sets up what the whole test run shares, once: a real PostgreSQL (started here, stopped when the run ends),
+ * the key that signs test callers' access tokens, and a copy of everything the launched servers print, which
+ * the log scan reads. The settings reach the Payara Micro processes that Arquillian launches through system
+ * properties named in {@code arquillian.xml}.
+ */
+public class TestRun implements LauncherSessionListener {
+
+    private static EmbeddedPostgres postgres;
+    private static ECKey tokenKey;
+    private static final LogCapture LOGS = new LogCapture();
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        try {
+            Path dir = Path.of(System.getProperty("reportremove.test.dir", "target/test-run")).toAbsolutePath();
+            Files.createDirectories(dir);
+            // Kept under target/ by the build; PostgreSQL and Payara Micro unpack themselves there.
+            Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+            LOGS.install();
+            startPostgres(dir);
+            createTokenKey(dir);
+        } catch (IOException | SQLException | com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("The test run could not be set up", e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                postgres = null;
+            }
+        }
+    }
+
+    private static void startPostgres(Path dir) throws IOException, SQLException {
+        if (postgres != null) {
+            return;
+        }
+        postgres = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(dir.resolve("postgres").toFile())
+                .setCleanDataDirectory(true)
+                .start();
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet version = statement.executeQuery("SHOW server_version")) {
+            version.next();
+            String serverVersion = version.getString(1);
+            statement.execute("CREATE DATABASE reportremove");
+            PrintStream out = System.out;
+            out.println("Tests use PostgreSQL " + serverVersion + " on port " + postgres.getPort());
+        }
+        System.setProperty("reportremove.test.db.url", url.replace("/postgres?", "/reportremove?"));
+        System.setProperty("reportremove.test.db.port", Integer.toString(postgres.getPort()));
+    }
+
+    private static void createTokenKey(Path dir) throws IOException, com.nimbusds.jose.JOSEException {
+        tokenKey = new ECKeyGenerator(Curve.P_256).keyID("test-run").generate();
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(tokenKey.toECPublicKey().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+        Path file = dir.resolve("token-verification-key.pem");
+        Files.writeString(file, pem, StandardCharsets.US_ASCII);
+        System.setProperty("reportremove.test.token-key.location", file.toUri().toString());
+    }
+
+    /** The PostgreSQL of this test run. */
+    public static EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("The test run's PostgreSQL is not running");
+        }
+        return postgres;
+    }
+
+    /** The key test callers sign their access tokens with. */
+    static ECKey tokenKey() {
+        return tokenKey;
+    }
+
+    /** Everything printed during the run, servers included. */
+    public static LogCapture logs() {
+        return LOGS;
+    }
+}
