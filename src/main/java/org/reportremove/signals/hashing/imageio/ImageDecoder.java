@@ -36,6 +36,12 @@ import org.reportremove.signals.hashing.PixelFormat;
  */
 public final class ImageDecoder {
 
+    /**
+     * Largest image decoded (100 megapixels, about 300 MB once decoded): a bigger file is far more
+     * likely a decompression bomb than a photo, and would exhaust memory.
+     */
+    public static final long MAX_PIXELS = 100_000_000L;
+
     static {
         ImageIO.setUseCache(false);
     }
@@ -71,6 +77,9 @@ public final class ImageDecoder {
     }
 
     private DecodedPixels read(ImageReader reader) throws IOException {
+        if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+            throw new UnreadableImageException("image larger than " + MAX_PIXELS + " pixels");
+        }
         if (isCmyk(reader) && reader.canReadRaster()) {
             // Read the raw CMYK samples: reading an image would colour-manage them.
             return CmykPixels.toRgb(reader.readRaster(0, null));

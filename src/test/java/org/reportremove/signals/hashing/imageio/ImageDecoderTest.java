@@ -68,6 +68,18 @@ class ImageDecoderTest {
     }
 
     @Test
+    void anImageOverTheSizeLimitIsRejectedBeforeItIsDecoded() throws IOException {
+        // A 1-bit PNG of 20000 x 6000 pixels is small on disk but 120 megapixels decoded.
+        BufferedImage huge = new BufferedImage(20000, 6000, BufferedImage.TYPE_BYTE_BINARY);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(huge, "png", bytes);
+
+        UnreadableImageException e = assertThrows(UnreadableImageException.class,
+                () -> decoder.decode(new ByteArrayInputStream(bytes.toByteArray())));
+        assertEquals("image larger than 100000000 pixels", e.getMessage());
+    }
+
+    @Test
     void somethingThatIsNotAnImageIsRejected() {
         assertThrows(UnreadableImageException.class,
                 () -> decoder.decode(new ByteArrayInputStream("plain text".getBytes(StandardCharsets.US_ASCII))));
