@@ -13,14 +13,18 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        return ProblemResponses.of(problemFor(failure));
+    }
+
+    static Problem problemFor(Throwable failure) {
         ProblemException domain = find(failure, ProblemException.class);
         if (domain != null) {
-            return ProblemResponses.of(domain.problem());
+            return domain.problem();
         }
         if (BodyFailures.isBodyFailure(failure)) {
-            return ProblemResponses.of(BodyFailures.toProblem(failure));
+            return BodyFailures.toProblem(failure);
         }
-        return ProblemResponses.of(Problem.internalError(SafeErrors.logUnexpected(failure)));
+        return Problem.internalError(SafeErrors.logUnexpected(failure));
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

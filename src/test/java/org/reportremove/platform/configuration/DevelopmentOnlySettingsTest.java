@@ -1,0 +1,80 @@
+package org.reportremove.platform.configuration;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.Converter;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DevelopmentOnlySettingsTest {
+
+    @Test
+    void embeddedDatabaseIsDevelopmentOnlyAndNamed() {
+        List<String> found = DevelopmentOnlySettings.foundIn(config(Map.of(
+                "reportremove.datasource.url", "jdbc:h2:file:./data/db/reportremove")));
+
+        assertEquals(1, found.size());
+        assertTrue(found.get(0).startsWith("reportremove.datasource.url"), found.get(0));
+    }
+
+    @Test
+    void postgresqlIsFitForProduction() {
+        assertTrue(DevelopmentOnlySettings.foundIn(config(Map.of(
+                "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove"))).isEmpty());
+    }
+
+    @Test
+    void modeIsParsedStrictly() {
+        assertEquals(ServiceMode.PRODUCTION, ServiceMode.parse(" Production "));
+        assertEquals(ServiceMode.DEVELOPMENT, ServiceMode.parse("development"));
+        assertThrows(IllegalStateException.class, () -> ServiceMode.parse("prod"));
+    }
+
+    /** A plain map as configuration: enough for code that only reads values. */
+    private static Config config(Map<String, String> values) {
+        return new Config() {
+            @Override
+            public <T> T getValue(String name, Class<T> type) {
+                return getOptionalValue(name, type).orElseThrow(NoSuchElementException::new);
+            }
+
+            @Override
+            public ConfigValue getConfigValue(String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
+                return Optional.ofNullable(values.get(name)).map(type::cast);
+            }
+
+            @Override
+            public Iterable<String> getPropertyNames() {
+                return values.keySet();
+            }
+
+            @Override
+            public Iterable<org.eclipse.microprofile.config.spi.ConfigSource> getConfigSources() {
+                return List.of();
+            }
+
+            @Override
+            public <T> Optional<Converter<T>> getConverter(Class<T> forType) {
+                return Optional.empty();
+            }
+
+            @Override
+            public <T> T unwrap(Class<T> type) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}
