@@ -1,0 +1,4 @@
+/**
+ * Age checks and the vocabulary of age assurance.
+ */
+package org.reportremove.agecheck.entity;
