@@ -21,7 +21,8 @@ import java.util.Base64;
 
 /**
  * Sets up what the whole test run shares, once: a real PostgreSQL (started here, stopped when the run ends),
- * the key that signs test callers' access tokens, and a copy of everything the launched servers print, which
+ * the key that signs test callers' access tokens, the keys of a stand-in age check provider (whose public key
+ * set the servers read from a file, as they would a real provider's), and a copy of everything the launched servers print, which
  * the log scan reads. The settings reach the Payara Micro processes that Arquillian launches through system
  * properties named in {@code arquillian.xml}.
  */
@@ -41,6 +42,7 @@ public class TestRun implements LauncherSessionListener {
             LOGS.install();
             startPostgres(dir);
             createTokenKey(dir);
+            AgeProvider.createKeys(dir);
         } catch (IOException | SQLException | com.nimbusds.jose.JOSEException e) {
             throw new IllegalStateException("The test run could not be set up", e);
         }

@@ -22,6 +22,12 @@ public final class DevelopmentOnlySettings {
         if (url.startsWith("jdbc:h2:")) {
             found.add("reportremove.datasource.url points at the embedded H2 database; set a jdbc:postgresql: URL");
         }
+        boolean developmentAgeProvider = config.getOptionalValue("reportremove.agecheck.provider.development",
+                String.class).map(value -> value.trim().equalsIgnoreCase("true")).orElse(false);
+        if (developmentAgeProvider) {
+            found.add("reportremove.agecheck.provider.development is true: the development age check provider signs"
+                    + " attestations for any age; set it to false and configure the real provider's jwks-url or jwks-file");
+        }
         return found;
     }
 }

@@ -21,6 +21,20 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body must be JSON"),
     IMAGERY_REFUSED(415, "hashes-only", "This service accepts hashes only, never images or videos"),
     NOT_ALLOWED_BY_RULES(422, "rule-violation", "The request is well formed but not allowed"),
+    // Age checks: one type per reason an attestation is refused, so that an app can tell the person what to do.
+    ATTESTATION_MALFORMED(400, "attestation-malformed", "The attestation is not a signed token"),
+    ATTESTATION_SIGNATURE_INVALID(422, "attestation-signature-invalid", "The attestation's signature is not valid"),
+    ATTESTATION_KEY_UNKNOWN(422, "attestation-key-unknown",
+            "The attestation is signed with a key the provider has not published"),
+    ATTESTATION_ISSUER_WRONG(422, "attestation-issuer-wrong",
+            "The attestation is not from this service's age check provider"),
+    ATTESTATION_AUDIENCE_WRONG(422, "attestation-audience-wrong", "The attestation is meant for another service"),
+    ATTESTATION_EXPIRED(422, "attestation-expired", "The attestation has expired or is not valid yet"),
+    ATTESTATION_NONCE_MISMATCH(422, "attestation-nonce-mismatch", "The attestation belongs to another age check"),
+    ATTESTATION_INCOMPLETE(422, "attestation-incomplete", "The attestation does not say what the service needs"),
+    AGE_CHECK_USED(409, "age-check-used", "This age check has already been used"),
+    AGE_CHECK_EXPIRED(404, "age-check-expired", "This age check has expired"),
+    OVER_18(422, "over-18", "This service is for people under 18"),
     INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side"),
     UNAVAILABLE(503, "unavailable", "The service is not available right now");
 

@@ -32,6 +32,24 @@ class DevelopmentOnlySettingsTest {
     }
 
     @Test
+    void developmentAgeProviderIsDevelopmentOnlyAndNamed() {
+        List<String> found = DevelopmentOnlySettings.foundIn(config(Map.of(
+                "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
+                "reportremove.agecheck.provider.development", "true")));
+
+        assertEquals(1, found.size());
+        assertTrue(found.get(0).startsWith("reportremove.agecheck.provider.development"), found.get(0));
+    }
+
+    @Test
+    void realAgeProviderIsFitForProduction() {
+        assertTrue(DevelopmentOnlySettings.foundIn(config(Map.of(
+                "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
+                "reportremove.agecheck.provider.development", "false",
+                "reportremove.agecheck.provider.jwks-url", "https://provider.example/jwks.json"))).isEmpty());
+    }
+
+    @Test
     void modeIsParsedStrictly() {
         assertEquals(ServiceMode.PRODUCTION, ServiceMode.parse(" Production "));
         assertEquals(ServiceMode.DEVELOPMENT, ServiceMode.parse("development"));

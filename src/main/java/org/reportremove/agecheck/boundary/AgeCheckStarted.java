@@ -1,0 +1,9 @@
+package org.reportremove.agecheck.boundary;
+
+import java.time.Instant;
+
+/**
+ * A new age check. The nonce goes to the provider, which puts it in its attestation; it is shown only here.
+ */
+public record AgeCheckStarted(String id, String nonce, Instant expiresAt, ProviderAccess provider) {
+}
