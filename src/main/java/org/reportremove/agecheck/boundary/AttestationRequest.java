@@ -1,18 +1,19 @@
 package org.reportremove.agecheck.boundary;
 
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
- * The provider's answer for an age check.
+ * The provider's answer for an age check. Only {@code @NotNull} and {@code @Pattern} constraints: Payara's
+ * OpenAPI generator fails on the size and range constraints of record components.
  *
  * @param attestation the compact JWS the provider returned, exactly as received
  * @param ageBand     the age band the young person chose, used only when the attestation gives none
  */
 public record AttestationRequest(
-        @NotBlank(message = "is required")
-        @Size(max = 16384, message = "must be at most 16384 characters")
+        @NotNull(message = "is required")
+        @Pattern(regexp = "[A-Za-z0-9_.-]{1,16384}",
+                message = "must be the compact JWS the provider returned: up to 16384 letters, digits, '.', '_' or '-'")
         String attestation,
         @Pattern(regexp = "UNDER_13|13_15|16_17", message = "must be one of UNDER_13, 13_15, 16_17")
         String ageBand) {

@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,12 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reportremove.agecheck.control.AgeCheckProvider;
 import org.reportremove.agecheck.control.DevelopmentAgeProvider;
 import org.reportremove.agecheck.entity.AgeCheckMethod;
+import org.reportremove.platform.problem.ProblemException;
 
 import java.util.Locale;
 
 /**
  * The development age check provider, for trying the age check out without a real provider. Every address
- * answers 404 unless the service runs in development mode with the development provider on.
+ * answers 404 unless the service runs in development mode with the development provider on
+ * ({@link DevelopmentProviderSwitch}).
  */
 @Path("v1/dev/age-provider")
 @RequestScoped
@@ -48,7 +49,6 @@ public class DevelopmentAgeProviderResource {
                     + " \"x\": \"...\", \"y\": \"...\", \"alg\": \"ES256\"}]}")))
     @APIResponse(responseCode = "404", description = "Not in development mode, or the development provider is off")
     public String keys() {
-        requireOn();
         return development.publicKeys().toString();
     }
 
@@ -66,16 +66,12 @@ public class DevelopmentAgeProviderResource {
     @APIResponse(responseCode = "404", description = "Not in development mode, or the development provider is off")
     public DevelopmentAttestation attest(
             @Valid @NotNull(message = "a JSON body is required") DevelopmentAttestationRequest request) {
-        requireOn();
+        if (request.age() < 0 || request.age() > 130) {
+            throw ProblemException.invalidField("age", "must be 0 to 130");
+        }
         AgeCheckMethod method = AgeCheckMethod.valueOf(
                 (request.method() == null ? "document" : request.method()).toUpperCase(Locale.ROOT));
         return new DevelopmentAttestation(development.attest(provider.settings(), request.nonce(), request.age(),
                 method, !Boolean.FALSE.equals(request.withAgeBand())));
-    }
-
-    private void requireOn() {
-        if (!development.enabled()) {
-            throw new NotFoundException();
-        }
     }
 }

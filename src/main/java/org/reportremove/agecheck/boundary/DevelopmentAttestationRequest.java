@@ -1,11 +1,7 @@
 package org.reportremove.agecheck.boundary;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * What the development provider should attest.
@@ -17,12 +13,11 @@ import jakarta.validation.constraints.Size;
  *                    person chooses it
  */
 public record DevelopmentAttestationRequest(
-        @NotBlank(message = "is required")
-        @Size(max = 200, message = "must be at most 200 characters")
-        String nonce,
         @NotNull(message = "is required")
-        @Min(value = 0, message = "must be 0 or more")
-        @Max(value = 130, message = "must be 130 or less")
+        @Pattern(regexp = "[A-Za-z0-9_-]{1,200}", message = "must be the age check's nonce")
+        String nonce,
+        // The range (0 to 130) is checked by the resource: Payara's OpenAPI generator fails on @Min and @Max here.
+        @NotNull(message = "is required")
         Integer age,
         @Pattern(regexp = "document|digital_id|estimation", message = "must be one of document, digital_id, estimation")
         String method,

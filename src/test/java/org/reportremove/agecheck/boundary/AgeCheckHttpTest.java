@@ -377,6 +377,17 @@ class AgeCheckHttpTest {
     }
 
     @Test
+    void openApiDescribesTheAgeCheckWithExamples() {
+        Reply openapi = api.get("/openapi", "Accept", JSON);
+
+        assertEquals(200, openapi.status(), openapi.body());
+        JsonObject paths = openapi.json().getJsonObject("paths");
+        assertTrue(paths.containsKey(AGE_CHECKS), paths.keySet().toString());
+        assertTrue(paths.containsKey(AGE_CHECKS + "/{id}/attestation"), paths.keySet().toString());
+        assertTrue(openapi.body().contains("urn:reportremove:problem:over-18"), "the over-18 example is published");
+    }
+
+    @Test
     void developmentProviderDoesNotExistOutsideDevelopment() {
         assertProblem(api.get("/api/v1/dev/age-provider/jwks.json"), 404, "not-found", "Nothing was found here");
         assertProblem(api.post("/api/v1/dev/age-provider/attestations", JSON,
