@@ -17,4 +17,10 @@ public record AttestationRequest(
         String attestation,
         @Pattern(regexp = "UNDER_13|13_15|16_17", message = "must be one of UNDER_13, 13_15, 16_17")
         String ageBand) {
+
+    /** Records print their fields by default; this one carries a nonce or an attestation, so it does not. */
+    @Override
+    public String toString() {
+        return "AttestationRequest[…]";
+    }
 }

@@ -22,4 +22,10 @@ public record DevelopmentAttestationRequest(
         @Pattern(regexp = "document|digital_id|estimation", message = "must be one of document, digital_id, estimation")
         String method,
         Boolean withAgeBand) {
+
+    /** Records print their fields by default; this one carries a nonce or an attestation, so it does not. */
+    @Override
+    public String toString() {
+        return "DevelopmentAttestationRequest[…]";
+    }
 }

@@ -92,8 +92,8 @@ public class AgeChecks {
                             "is required: the provider did not say your age band, so choose one of UNDER_13, 13_15, 16_17"));
             check.verify(provider.settings().name(), attested, band, now, ttl());
             trail.record(ActorRole.SYSTEM, ACTOR, "AGE_CHECK_VERIFIED", OBJECT_TYPE, check.id());
-            LOG.info(() -> "event=agecheck.verified provider=" + provider.settings().name()
-                    + " method=" + attested.method());
+            // Not the method or the band: how a person's age was assured stays out of logs.
+            LOG.info("event=agecheck.verified");
             return new VerifiedAgeCheck(check.id(), band);
         } catch (ProblemException refused) {
             refusals.record(check.id());

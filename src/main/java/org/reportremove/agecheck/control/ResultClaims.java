@@ -19,7 +19,8 @@ import java.util.Optional;
  *   <li>{@code true} or {@code false} for a yes/no claim ({@code age_under_18: true}, or {@code over_18: false});</li>
  *   <li>any other text must be matched exactly.</li>
  * </ul>
- * A present value that does not mean "under 18" means 18 or over; a missing one is an incomplete attestation.
+ * A value of the right kind that does not mean "under 18" means 18 or over; a missing value, or one of the wrong
+ * kind (text where a number belongs), makes the attestation incomplete.
  *
  * @param nonce        the claim that carries the age check's nonce
  * @param under18      the claim that says whether the person is under 18
@@ -74,18 +75,37 @@ public record ResultClaims(String nonce, String under18, String under18Value, St
         return age < 18 ? under18Value : "";
     }
 
+    /**
+     * Whether the value means under 18. A value of the wrong kind (text where a number belongs) is not read as
+     * "18 or over": telling a young person they are an adult by mistake is worse than asking them to retry.
+     */
     private boolean meansUnder18(Object value) {
         if (isNumber(under18Value)) {
-            return value instanceof Number number && number.doubleValue() <= Long.parseLong(under18Value);
+            Double number = numberOf(value);
+            if (number == null) {
+                throw AgeCheckProblems.incomplete("whether you are under 18");
+            }
+            return number <= Long.parseLong(under18Value);
         }
         if (isBoolean(under18Value)) {
-            return value instanceof Boolean yes && yes == Boolean.parseBoolean(under18Value);
+            if (!(value instanceof Boolean) && !isBoolean(String.valueOf(value))) {
+                throw AgeCheckProblems.incomplete("whether you are under 18");
+            }
+            return Boolean.parseBoolean(String.valueOf(value)) == Boolean.parseBoolean(under18Value);
         }
         return under18Value.equals(String.valueOf(value));
     }
 
     private boolean meansUnder13(Object value) {
-        return isNumber(under18Value) && value instanceof Number number && number.doubleValue() <= UNDER_13;
+        Double number = isNumber(under18Value) ? numberOf(value) : null;
+        return number != null && number <= UNDER_13;
+    }
+
+    private static Double numberOf(Object value) {
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        return value instanceof String text && isNumber(text) ? Double.parseDouble(text) : null;
     }
 
     private static Optional<AgeBand> bandOf(Object value) {

@@ -35,7 +35,8 @@ class ResultClaimsTest {
     @Test
     void ageUnderAboveEighteenIsAnAdult() {
         assertProblem("over-18", () -> AGE_UNDER.read(claims("age_under", 21, "method", "document")));
-        assertProblem("over-18", () -> AGE_UNDER.read(claims("age_under", false, "method", "document")));
+        assertEquals(Optional.of(AgeBand.UNDER_13),
+                AGE_UNDER.read(claims("age_under", "12", "method", "document")).band(), "a number sent as text");
     }
 
     @Test
@@ -52,6 +53,8 @@ class ResultClaimsTest {
         assertProblem("attestation-incomplete", () -> AGE_UNDER.read(claims("method", "document")));
         assertProblem("attestation-incomplete", () -> AGE_UNDER.read(claims("age_under", 18, "method", "selfie")));
         assertProblem("attestation-incomplete", () -> AGE_UNDER.read(claims("age_under", 18)));
+        assertProblem("attestation-incomplete", () -> AGE_UNDER.read(claims("age_under", false, "method", "document")));
+        assertProblem("attestation-incomplete", () -> OVER_18_FALSE.read(claims("over_18", "no", "how", "document")));
         assertProblem("attestation-incomplete",
                 () -> AGE_UNDER.read(claims("age_under", 18, "method", "document", "age_band", "12-14")));
     }
