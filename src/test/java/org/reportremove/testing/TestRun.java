@@ -2,6 +2,7 @@ package org.reportremove.testing;
 
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.platform.launcher.LauncherSession;
@@ -17,19 +18,22 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sets up what the whole test run shares, once: a real PostgreSQL (started here, stopped when the run ends),
- * the key that signs test callers' access tokens, the keys of a stand-in age check provider (whose public key
- * set the servers read from a file, as they would a real provider's), and a copy of everything the launched servers print, which
+ * the service's token signing key and the partner clients' keys, the keys of a stand-in age check provider
+ * (whose public key set the servers read from a file, as they would a real provider's), and a copy of
+ * everything the launched servers print, which
  * the log scan reads. The settings reach the Payara Micro processes that Arquillian launches through system
  * properties named in {@code arquillian.xml}.
  */
 public class TestRun implements LauncherSessionListener {
 
     private static EmbeddedPostgres postgres;
-    private static ECKey tokenKey;
+    private static ECKey serviceKey;
+    private static final Map<String, ECKey> CLIENT_KEYS = new ConcurrentHashMap<>();
     private static final LogCapture LOGS = new LogCapture();
 
     @Override
@@ -41,7 +45,7 @@ public class TestRun implements LauncherSessionListener {
             Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
             LOGS.install();
             startPostgres(dir);
-            createTokenKey(dir);
+            createKeys(dir);
             AgeProvider.createKeys(dir);
         } catch (IOException | SQLException | com.nimbusds.jose.JOSEException e) {
             throw new IllegalStateException("The test run could not be set up", e);
@@ -83,15 +87,20 @@ public class TestRun implements LauncherSessionListener {
         System.setProperty("reportremove.test.db.port", Integer.toString(postgres.getPort()));
     }
 
-    private static void createTokenKey(Path dir) throws IOException, com.nimbusds.jose.JOSEException {
-        tokenKey = new ECKeyGenerator(Curve.P_256).keyID("test-run").generate();
-        String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(tokenKey.toECPublicKey().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
-        Path file = dir.resolve("token-verification-key.pem");
-        Files.writeString(file, pem, StandardCharsets.US_ASCII);
-        System.setProperty("reportremove.test.token-key.location", file.toUri().toString());
+    /**
+     * The service's token signing key (configured from a file, as in production) and the keys of the partner
+     * clients the launched servers trust.
+     */
+    private static void createKeys(Path dir) throws IOException, com.nimbusds.jose.JOSEException {
+        serviceKey = new ECKeyGenerator(Curve.P_256).keyID("test-service-1").generate();
+        Files.writeString(dir.resolve("token-signing.jwks"), new JWKSet(serviceKey).toString(false),
+                StandardCharsets.US_ASCII);
+        for (String client : new String[]{"test-operator", "test-helpline", "test-analyst"}) {
+            ECKey key = new ECKeyGenerator(Curve.P_256).keyID(client + "-1").generate();
+            CLIENT_KEYS.put(client, key);
+            Files.writeString(dir.resolve("client-" + client + ".jwks"), new JWKSet(key.toPublicJWK()).toString(),
+                    StandardCharsets.US_ASCII);
+        }
     }
 
     /** The PostgreSQL of this test run. */
@@ -102,9 +111,18 @@ public class TestRun implements LauncherSessionListener {
         return postgres;
     }
 
-    /** The key test callers sign their access tokens with. */
-    static ECKey tokenKey() {
-        return tokenKey;
+    /** The key the service signs access tokens with. */
+    static ECKey serviceKey() {
+        return serviceKey;
+    }
+
+    /** The private key of a partner client the servers trust. */
+    public static ECKey clientKeyForTests(String client) {
+        return clientKey(client);
+    }
+
+    static ECKey clientKey(String client) {
+        return CLIENT_KEYS.get(client);
     }
 
     /** Everything printed during the run, servers included. */

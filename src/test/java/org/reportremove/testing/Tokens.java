@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Access tokens for test callers, signed with a real JOSE library by the test run's key (which the launched
- * servers trust), or deliberately wrong.
+ * Access tokens for test callers. Partner tokens are obtained from the service itself with client assertions
+ * signed by the test run's partner keys; young people's come from signing in. For role and failure tests,
+ * tokens can also be minted here with the service's signing key, or deliberately wrong.
  */
 public final class Tokens {
 
@@ -29,23 +30,54 @@ public final class Tokens {
     private Tokens() {
     }
 
-    public static String operator() {
-        return withRoles("operator-" + UUID.randomUUID().toString().substring(0, 8), "operator");
+    /** An operator token, from the service, for the test operators' tool. */
+    public static String operator(Api api) {
+        return clientToken(api, "test-operator", null);
+    }
+
+    /** A counsellor token, from the service, for the test helpline system acting for {@code counsellorId}. */
+    public static String counsellor(Api api, String counsellorId) {
+        return clientToken(api, "test-helpline", counsellorId);
+    }
+
+    public static String clientToken(Api api, String client, String counsellorId) {
+        Reply reply = api.postForm("/api/v1/auth/token", "grant_type", "client_credentials",
+                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_assertion", clientAssertion(client, counsellorId, TestRun.clientKey(client)));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("no token for " + client + ": " + reply.status() + " " + reply.body());
+        }
+        return reply.json().getString("access_token");
+    }
+
+    /** A client assertion (RFC 7523) of a test partner client, signed with {@code key}. */
+    public static String clientAssertion(String client, String counsellorId, ECKey key) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(client)
+                .subject(client)
+                .audience(ISSUER)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(2))));
+        if (counsellorId != null) {
+            claims.claim("counsellor", counsellorId);
+        }
+        return sign(key, claims.build());
     }
 
     public static String withRoles(String subject, String... roles) {
-        return sign(TestRun.tokenKey(), claims(subject, Instant.now(), Duration.ofMinutes(10), roles));
+        return sign(TestRun.serviceKey(), claims(subject, Instant.now(), Duration.ofMinutes(10), roles));
     }
 
     public static String expired(String... roles) {
-        return sign(TestRun.tokenKey(), claims("expired-caller", Instant.now().minus(Duration.ofHours(2)),
+        return sign(TestRun.serviceKey(), claims("expired-caller", Instant.now().minus(Duration.ofHours(2)),
                 Duration.ofMinutes(10), roles));
     }
 
     /** Well formed and unexpired, but signed by a key the service has never seen. */
     public static String signedByStranger(String... roles) {
         try {
-            ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID("test-run").generate();
+            ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID("test-service-1").generate();
             return sign(stranger, claims("stranger", Instant.now(), Duration.ofMinutes(10), roles));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

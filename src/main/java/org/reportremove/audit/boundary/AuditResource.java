@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -23,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reportremove.audit.control.AuditTrail;
 import org.reportremove.audit.control.AuditVerification;
 import org.reportremove.audit.control.AuditVerifier;
-import org.reportremove.audit.entity.ActorRole;
+import org.reportremove.auth.control.Caller;
 import org.reportremove.audit.entity.AuditEntry;
 import org.reportremove.platform.web.AudienceApi;
 import org.reportremove.platform.web.Roles;
@@ -47,7 +46,7 @@ public class AuditResource {
     AuditVerifier verifier;
 
     @Inject
-    JsonWebToken caller;
+    Caller caller;
 
     @POST
     @Path("entries")
@@ -60,7 +59,7 @@ public class AuditResource {
             name = "recorded", value = "{\"id\": 51, \"action\": \"KEY_ROTATED\", \"occurredAt\": \"2026-11-22T08:00:00Z\"}")))
     @APIResponse(responseCode = "400", description = "A field is missing or not valid")
     public Response record(@Valid @NotNull(message = "a JSON body is required") OperatorEntryRequest request) {
-        AuditEntry entry = trail.record(ActorRole.OPERATOR, caller.getSubject(), OperatorAction.valueOf(request.action()).name(),
+        AuditEntry entry = trail.record(caller.role(), caller.actorId(), OperatorAction.valueOf(request.action()).name(),
                 "OPERATION", request.objectId());
         return Response.status(Response.Status.CREATED)
                 .entity(new AuditEntryCreated(entry.id(), entry.action(), entry.occurredAt()))
@@ -76,7 +75,7 @@ public class AuditResource {
             + " \"verifiedAt\": \"2026-11-22T08:00:00Z\"}")))
     public AuditVerification verify() {
         AuditVerification result = verifier.verify();
-        trail.record(ActorRole.OPERATOR, caller.getSubject(), "AUDIT_VERIFIED", "AUDIT_CHAIN", "audit-chain");
+        trail.record(caller.role(), caller.actorId(), "AUDIT_VERIFIED", "AUDIT_CHAIN", "audit-chain");
         return result;
     }
 }

@@ -28,6 +28,12 @@ public final class DevelopmentOnlySettings {
             found.add("reportremove.agecheck.provider.development is true: the development age check provider signs"
                     + " attestations for any age; set it to false and configure the real provider's jwks-url or jwks-file");
         }
+        boolean signingKeysConfigured = config.getOptionalValue("reportremove.tokens.signing-jwks", String.class).isPresent()
+                || config.getOptionalValue("reportremove.tokens.signing-jwks-file", String.class).isPresent();
+        if (!signingKeysConfigured) {
+            found.add("no token signing keys are configured, so they would be generated; set"
+                    + " reportremove.tokens.signing-jwks or reportremove.tokens.signing-jwks-file");
+        }
         return found;
     }
 }

@@ -12,6 +12,9 @@ public enum ProblemType {
     INVALID_FIELDS(400, "invalid-fields", "Some fields are missing or not valid"),
     INVALID_PARAMETER(400, "invalid-parameter", "A path or query parameter is not valid"),
     UNAUTHENTICATED(401, "unauthenticated", "A valid access token is needed"),
+    INVALID_GRANT(400, "invalid-grant", "The sign-in was not accepted"),
+    UNSUPPORTED_GRANT_TYPE(400, "unsupported-grant-type", "This grant type is not supported"),
+    INVALID_CLIENT(401, "invalid-client", "The client assertion was not accepted"),
     FORBIDDEN(403, "forbidden", "This access token may not do that"),
     NOT_FOUND(404, "not-found", "Nothing was found here"),
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "This method is not allowed here"),
@@ -35,6 +38,7 @@ public enum ProblemType {
     AGE_CHECK_USED(409, "age-check-used", "This age check has already been used"),
     AGE_CHECK_EXPIRED(404, "age-check-expired", "This age check has expired"),
     OVER_18(422, "over-18", "This service is for people under 18"),
+    TOO_MANY_ATTEMPTS(429, "too-many-attempts", "Too many attempts"),
     INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side"),
     UNAVAILABLE(503, "unavailable", "The service is not available right now");
 

@@ -55,7 +55,7 @@ class AuditHttpTest {
     @BeforeEach
     void connect() {
         api = new Api(base);
-        operator = "Bearer " + Tokens.operator();
+        operator = "Bearer " + Tokens.operator(api);
         database = TestRun.postgres().getDatabase("postgres", "reportremove");
     }
 

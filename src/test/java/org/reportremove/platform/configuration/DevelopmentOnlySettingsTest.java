@@ -19,22 +19,34 @@ class DevelopmentOnlySettingsTest {
     @Test
     void embeddedDatabaseIsDevelopmentOnlyAndNamed() {
         List<String> found = DevelopmentOnlySettings.foundIn(config(Map.of(
-                "reportremove.datasource.url", "jdbc:h2:file:./data/db/reportremove")));
+                "reportremove.datasource.url", "jdbc:h2:file:./data/db/reportremove",
+                "reportremove.tokens.signing-jwks", "{\"keys\": []}")));
 
         assertEquals(1, found.size());
         assertTrue(found.get(0).startsWith("reportremove.datasource.url"), found.get(0));
     }
 
     @Test
-    void postgresqlIsFitForProduction() {
+    void postgresqlAndConfiguredKeysAreFitForProduction() {
         assertTrue(DevelopmentOnlySettings.foundIn(config(Map.of(
-                "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove"))).isEmpty());
+                "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
+                "reportremove.tokens.signing-jwks-file", "/run/secrets/token-signing.jwks"))).isEmpty());
+    }
+
+    @Test
+    void generatedTokenSigningKeysAreDevelopmentOnly() {
+        List<String> found = DevelopmentOnlySettings.foundIn(config(Map.of(
+                "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove")));
+
+        assertEquals(1, found.size());
+        assertTrue(found.get(0).startsWith("no token signing keys are configured"), found.get(0));
     }
 
     @Test
     void developmentAgeProviderIsDevelopmentOnlyAndNamed() {
         List<String> found = DevelopmentOnlySettings.foundIn(config(Map.of(
                 "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
+                "reportremove.tokens.signing-jwks-file", "/run/secrets/token-signing.jwks",
                 "reportremove.agecheck.provider.development", "true")));
 
         assertEquals(1, found.size());
@@ -45,6 +57,7 @@ class DevelopmentOnlySettingsTest {
     void realAgeProviderIsFitForProduction() {
         assertTrue(DevelopmentOnlySettings.foundIn(config(Map.of(
                 "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
+                "reportremove.tokens.signing-jwks-file", "/run/secrets/token-signing.jwks",
                 "reportremove.agecheck.provider.development", "false",
                 "reportremove.agecheck.provider.jwks-url", "https://provider.example/jwks.json"))).isEmpty());
     }

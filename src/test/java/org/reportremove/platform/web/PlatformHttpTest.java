@@ -51,7 +51,7 @@ class PlatformHttpTest {
     @BeforeEach
     void connect() {
         api = new Api(base);
-        operator = "Bearer " + Tokens.operator();
+        operator = "Bearer " + Tokens.operator(api);
     }
 
     @AfterEach
@@ -180,7 +180,7 @@ class PlatformHttpTest {
     @Test
     void anotherAudiencesTokenIsForbidden() {
         Reply reply = api.post(ENTRIES, JSON, "{\"action\": \"KEY_ROTATED\", \"objectId\": \"key-1\"}",
-                "Authorization", "Bearer " + Tokens.withRoles("counsellor-1", "counsellor"));
+                "Authorization", "Bearer " + Tokens.counsellor(api, "counsellor-1"));
 
         assertProblem(reply, 403, "urn:reportremove:problem:forbidden");
     }

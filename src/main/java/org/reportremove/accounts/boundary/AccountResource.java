@@ -1,0 +1,162 @@
+package org.reportremove.accounts.boundary;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reportremove.accounts.control.AccountStatement;
+import org.reportremove.accounts.control.Accounts;
+import org.reportremove.accounts.entity.Account;
+import org.reportremove.accounts.entity.Username;
+import org.reportremove.agecheck.control.AgeChecks;
+import org.reportremove.agecheck.entity.AgeAssuranceOutcome;
+import org.reportremove.agecheck.entity.AgeBand;
+import org.reportremove.auth.control.Caller;
+import org.reportremove.auth.control.SignInLimits;
+import org.reportremove.platform.problem.ProblemException;
+import org.reportremove.platform.problem.ProblemType;
+import org.reportremove.platform.web.AudienceApi;
+import org.reportremove.platform.web.Roles;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * A young person's own account: open it, see what we hold, recover access with a recovery code, erase it.
+ */
+@Path("v1/accounts")
+@AudienceApi(Roles.YOUNG_PERSON)
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "young people")
+public class AccountResource {
+
+    private static final String ADVICE = "Keep these recovery codes somewhere safe and private. Each one lets you"
+            + " set a new passphrase once if you forget yours. We cannot show them again.";
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    AgeChecks ageChecks;
+
+    @Inject
+    SignInLimits limits;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    HttpServletRequest http;
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Open an account after an age check, or with a self-declared age band")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "after an age check", value =
+            "{\"username\": \"quiet-otter\", \"passphrase\": \"purple kettle under the stairs\","
+                    + " \"ageCheckId\": \"5b0c2f8e-8a0e-4f55-9d3c-0c1f6f7d2a10\"}")))
+    @APIResponse(responseCode = "201", description = "Opened; the recovery codes are shown only now",
+            content = @Content(examples = @ExampleObject(name = "opened", value = "{\"accountId\":"
+                    + " \"8d1e…\", \"username\": \"quiet-otter\", \"ageAssurance\": \"VERIFIED\", \"ageBand\":"
+                    + " \"13_15\", \"recoveryCodes\": [\"7K3P-9QX2-M4TD-0A1B\"], \"advice\": \"Keep these…\"}")))
+    @APIResponse(responseCode = "400", description = "A field is missing or breaks a rule")
+    @APIResponse(responseCode = "409", description = "The username is taken")
+    public Response open(@Valid @NotNull(message = "a JSON body is required") OpenAccountRequest request) {
+        Username username = new Username(request.username());
+        AgeAssuranceOutcome age = ageOf(request);
+        Accounts.Opened opened = accounts.open(username, request.passphrase(), age);
+        Account account = opened.account();
+        return Response.status(Response.Status.CREATED).entity(new AccountOpened(account.id(), account.username(),
+                age.assurance().name(), age.band().label(), opened.recoveryCodes(), ADVICE)).build();
+    }
+
+    @GET
+    @Path("me")
+    @RolesAllowed(Roles.YOUNG_PERSON)
+    @Operation(summary = "What we hold about you, in plain words")
+    public AccountDescription me() {
+        Account account = own();
+        AgeAssuranceOutcome age = account.age();
+        return new AccountDescription(account.id(), account.username(), account.createdAt(), age.assurance().name(),
+                age.band().label(), age.provider(), age.assuredAt(), account.unusedRecoveryCodes(),
+                AccountStatement.of(account));
+    }
+
+    @DELETE
+    @Path("me")
+    @RolesAllowed(Roles.YOUNG_PERSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Erase your account and everything we hold about you (your passphrase again)")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "400", description = "The passphrase is not right")
+    public Response erase(@Valid @NotNull(message = "a JSON body is required") PassphraseConfirmation confirmation) {
+        Account account = own();
+        String usernameKey = account.username().toLowerCase(Locale.ROOT);
+        limits.checkAllowed(usernameKey, http.getRemoteAddr());
+        if (accounts.signIn(usernameKey, confirmation.passphrase()).isEmpty()) {
+            limits.recordFailure(usernameKey, http.getRemoteAddr());
+            throw ProblemException.invalidField("passphrase", "is not right");
+        }
+        accounts.erase(account);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("recovery")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a new passphrase with a recovery code; signs out everywhere")
+    @APIResponse(responseCode = "204", description = "The new passphrase is set")
+    @APIResponse(responseCode = "400", description = "The username or recovery code is not right")
+    public Response recover(@Valid @NotNull(message = "a JSON body is required") RecoveryRequest request) {
+        String usernameKey = request.username().toLowerCase(Locale.ROOT);
+        limits.checkAllowed(usernameKey, http.getRemoteAddr());
+        if (accounts.recover(usernameKey, request.recoveryCode(), request.newPassphrase()).isEmpty()) {
+            limits.recordFailure(usernameKey, http.getRemoteAddr());
+            throw new ProblemException(ProblemType.INVALID_GRANT,
+                    "The username or recovery code is not right. Each code works once.");
+        }
+        return Response.noContent().build();
+    }
+
+    private AgeAssuranceOutcome ageOf(OpenAccountRequest request) {
+        boolean checked = request.ageCheckId() != null;
+        boolean declared = request.selfDeclaredAgeBand() != null;
+        if (checked == declared) {
+            throw ProblemException.invalidField("ageCheckId",
+                    "give either ageCheckId (after an age check) or selfDeclaredAgeBand (without ID), not both");
+        }
+        if (checked) {
+            return ageChecks.claim(request.ageCheckId());
+        }
+        return AgeAssuranceOutcome.selfDeclared(AgeBand.fromLabel(request.selfDeclaredAgeBand()).orElseThrow(),
+                Instant.now());
+    }
+
+    /** The caller's own account: a token for an erased account finds nothing. */
+    private Account own() {
+        return accounts.find(caller.subject()).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "There is no account for this sign-in any more."));
+    }
+}

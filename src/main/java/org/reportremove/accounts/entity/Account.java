@@ -1,0 +1,144 @@
+package org.reportremove.accounts.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.reportremove.agecheck.entity.AgeAssurance;
+import org.reportremove.agecheck.entity.AgeAssuranceOutcome;
+import org.reportremove.agecheck.entity.AgeBand;
+import org.reportremove.agecheck.entity.AgeCheckMethod;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A young person's pseudonymous account: a username, a passphrase (as an Argon2id hash) and how their age was
+ * assured; never a name, email, phone number, birth date or age document.
+ *
+ * <p>Life cycle: {@link #open} after an age check (or a self-declared band); the passphrase can be replaced
+ * with a recovery code ({@link #recoverWith}) or, later, with a counsellor's help; a self-declared age can be
+ * confirmed by a counsellor; erasing the account deletes the row and everything that hangs off it.
+ */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    private String id;
+
+    @Column(name = "username", nullable = false, length = 32)
+    private String username;
+
+    @Column(name = "username_key", nullable = false, unique = true, length = 32)
+    private String usernameKey;
+
+    @Column(name = "passphrase_hash", nullable = false)
+    private String passphraseHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "age_assurance", nullable = false)
+    private AgeAssurance ageAssurance;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "age_band", nullable = false)
+    private AgeBand ageBand;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "age_method", nullable = false)
+    private AgeCheckMethod ageMethod;
+
+    @Column(name = "age_provider", nullable = false)
+    private String ageProvider;
+
+    @Column(name = "age_assured_at", nullable = false)
+    private OffsetDateTime ageAssuredAt;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "passphrase_changed_at", nullable = false)
+    private OffsetDateTime passphraseChangedAt;
+
+    @OneToMany(mappedBy = "account", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<RecoveryCode> recoveryCodes = new ArrayList<>();
+
+    @Version
+    private long version;
+
+    protected Account() {
+    }
+
+    /**
+     * @param codeDigests digests of the recovery codes handed to the young person
+     */
+    public static Account open(Username username, String passphraseHash, AgeAssuranceOutcome age,
+                               List<String> codeDigests) {
+        Account account = new Account();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        account.id = UUID.randomUUID().toString();
+        account.username = username.value();
+        account.usernameKey = username.key();
+        account.passphraseHash = passphraseHash;
+        account.ageAssurance = age.assurance();
+        account.ageBand = age.band();
+        account.ageMethod = age.method();
+        account.ageProvider = age.provider();
+        account.ageAssuredAt = age.assuredAt().atOffset(ZoneOffset.UTC);
+        account.createdAt = now;
+        account.passphraseChangedAt = now;
+        codeDigests.forEach(digest -> account.recoveryCodes.add(new RecoveryCode(account, digest)));
+        return account;
+    }
+
+    /** Spends the matching unused recovery code and sets the new passphrase; false when no code matches. */
+    public boolean recoverWith(String codeDigest, String newPassphraseHash) {
+        for (RecoveryCode code : recoveryCodes) {
+            if (code.matches(codeDigest)) {
+                code.use();
+                replacePassphrase(newPassphraseHash);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sets a new passphrase (after a recovery code, or a counsellor-assisted reset). */
+    public void replacePassphrase(String newPassphraseHash) {
+        passphraseHash = newPassphraseHash;
+        passphraseChangedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String passphraseHash() {
+        return passphraseHash;
+    }
+
+    public AgeAssuranceOutcome age() {
+        return new AgeAssuranceOutcome(ageAssurance, ageBand, ageMethod, ageProvider, ageAssuredAt.toInstant());
+    }
+
+    public Instant createdAt() {
+        return createdAt.toInstant();
+    }
+
+    public long unusedRecoveryCodes() {
+        return recoveryCodes.stream().filter(RecoveryCode::unused).count();
+    }
+}

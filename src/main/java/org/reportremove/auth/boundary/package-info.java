@@ -1,0 +1,4 @@
+/**
+ * The token endpoint and the published JWKS.
+ */
+package org.reportremove.auth.boundary;

@@ -1,0 +1,105 @@
+package org.reportremove.auth.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.reportremove.auth.entity.RefreshToken;
+import org.reportremove.platform.crypto.Digests;
+import org.reportremove.platform.problem.ProblemException;
+import org.reportremove.platform.problem.ProblemType;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Opaque refresh tokens, rotated on every use. A token presented a second time revokes its whole family:
+ * whoever copied it, and whoever it was copied from, must sign in again.
+ */
+@ApplicationScoped
+public class RefreshTokens {
+
+    /** How long the app stays signed in without the passphrase, if it is used at least that often. */
+    public static final Duration LIFETIME = Duration.ofDays(30);
+    private static final Logger LOG = Logger.getLogger(RefreshTokens.class.getName());
+
+    @PersistenceContext(unitName = "reportremove")
+    EntityManager em;
+
+    /** A refresh token handed out, and whose it is. */
+    public record Rotated(String accountId, String token) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String startFamily(String accountId) {
+        return issue(accountId, UUID.randomUUID().toString());
+    }
+
+    /** Spends the presented token and hands out its successor. */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public Rotated rotate(String presented) {
+        List<RefreshToken> found = em.createQuery(
+                        "SELECT t FROM RefreshToken t WHERE t.tokenHash = :hash", RefreshToken.class)
+                .setParameter("hash", digest(presented))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        if (found.isEmpty()) {
+            throw refused();
+        }
+        RefreshToken token = found.get(0);
+        if (token.spent()) {
+            int revoked = revokeFamily(token.familyId());
+            LOG.warning(() -> "event=refresh-token.reused family=" + token.familyId() + " revoked=" + revoked);
+            throw refused();
+        }
+        if (token.expired()) {
+            throw refused();
+        }
+        token.use();
+        return new Rotated(token.accountId(), issue(token.accountId(), token.familyId()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int revokeAll(String accountId) {
+        return em.createQuery("UPDATE RefreshToken t SET t.revokedAt = :now WHERE t.accountId = :account"
+                        + " AND t.revokedAt IS NULL")
+                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter("account", accountId)
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deleteAll(String accountId) {
+        em.createQuery("DELETE FROM RefreshToken t WHERE t.accountId = :account")
+                .setParameter("account", accountId)
+                .executeUpdate();
+    }
+
+    private int revokeFamily(String familyId) {
+        return em.createQuery("UPDATE RefreshToken t SET t.revokedAt = :now WHERE t.familyId = :family"
+                        + " AND t.revokedAt IS NULL")
+                .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter("family", familyId)
+                .executeUpdate();
+    }
+
+    private String issue(String accountId, String familyId) {
+        String token = Digests.randomToken(32);
+        em.persist(RefreshToken.issue(accountId, familyId, digest(token), LIFETIME));
+        return token;
+    }
+
+    private static String digest(String token) {
+        return Digests.sha256Hex("refresh-token:" + token);
+    }
+
+    private static ProblemException refused() {
+        return new ProblemException(ProblemType.INVALID_GRANT,
+                "The refresh token is not valid any more. Sign in again with your username and passphrase.");
+    }
+}

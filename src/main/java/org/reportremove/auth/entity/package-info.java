@@ -1,0 +1,4 @@
+/**
+ * Refresh tokens (stored hashed) and used client assertion ids.
+ */
+package org.reportremove.auth.entity;

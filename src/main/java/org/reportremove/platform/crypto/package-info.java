@@ -1,0 +1,4 @@
+/**
+ * Small cryptographic helpers shared by capabilities: digests and random secrets.
+ */
+package org.reportremove.platform.crypto;
