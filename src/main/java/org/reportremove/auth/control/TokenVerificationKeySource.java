@@ -36,6 +36,10 @@ public class TokenVerificationKeySource implements ConfigSource {
         try {
             return TokenSigningKeys.load(ConfigProvider.getConfig(TokenVerificationKeySource.class.getClassLoader()))
                     .publicSet().toString();
+        } catch (IllegalStateException e) {
+            // No usable keys (production without configured keys): leave verification without a key, so no
+            // token is accepted, and let the startup checks stop the service with the reason.
+            return null;
         } finally {
             RESOLVING.set(false);
         }
