@@ -17,6 +17,7 @@ import org.reportremove.testing.DatabaseScan;
 import org.reportremove.testing.Reply;
 import org.reportremove.testing.TestDeployment;
 import org.reportremove.testing.TestRun;
+import org.reportremove.testing.Tokens;
 
 import javax.sql.DataSource;
 import java.net.URL;
@@ -214,6 +215,34 @@ class AccountsHttpTest {
 
         Reply afterReplay = api.postForm(TOKEN, "grant_type", "refresh_token", "refresh_token", second);
         assertEquals(400, afterReplay.status(), "the whole family is revoked once a token is reused");
+    }
+
+    @Test
+    void anExpiredRefreshTokenIsRefused() throws SQLException {
+        String username = uniqueUsername();
+        String accountId = open(username, "seven purple kettles sing", "16_17").json().getString("accountId");
+        String refresh = signIn(username, "seven purple kettles sing").json().getString("refresh_token");
+        try (Connection connection = database.getConnection();
+             PreparedStatement expire = connection.prepareStatement(
+                     "UPDATE refresh_token SET expires_at = now() - interval '1 day' WHERE account_id = ?")) {
+            expire.setString(1, accountId);
+            assertEquals(1, expire.executeUpdate());
+        }
+
+        Reply refused = api.postForm(TOKEN, "grant_type", "refresh_token", "refresh_token", refresh);
+
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("urn:reportremove:problem:invalid-grant", refused.json().getString("type"));
+    }
+
+    @Test
+    void otherAudiencesCannotReachAYoungPersonsAccount() {
+        Reply operator = api.get(ACCOUNTS + "/me", "Authorization", "Bearer " + Tokens.operator(api));
+        assertEquals(403, operator.status(), operator.body());
+        assertEquals("urn:reportremove:problem:forbidden", operator.json().getString("type"));
+
+        Reply anonymous = api.get(ACCOUNTS + "/me");
+        assertEquals(401, anonymous.status(), anonymous.body());
     }
 
     @Test
