@@ -35,6 +35,7 @@ import org.reportremove.auth.control.SignInLimits;
 import org.reportremove.platform.problem.ProblemException;
 import org.reportremove.platform.problem.ProblemType;
 import org.reportremove.platform.web.AudienceApi;
+import org.reportremove.platform.web.ClientAddress;
 import org.reportremove.platform.web.Roles;
 
 import java.time.Instant;
@@ -83,6 +84,7 @@ public class AccountResource {
     @APIResponse(responseCode = "400", description = "A field is missing or breaks a rule")
     @APIResponse(responseCode = "409", description = "The username is taken")
     public Response open(@Valid @NotNull(message = "a JSON body is required") OpenAccountRequest request) {
+        limits.opening(ClientAddress.of(http));
         Username username = new Username(request.username());
         AgeAssuranceOutcome age = ageOf(request);
         Accounts.Opened opened = accounts.open(username, request.passphrase(), age);
@@ -113,12 +115,13 @@ public class AccountResource {
     public Response erase(@Valid @NotNull(message = "a JSON body is required") PassphraseConfirmation confirmation) {
         Account account = own();
         String usernameKey = account.username().toLowerCase(Locale.ROOT);
-        limits.checkAllowed(usernameKey, http.getRemoteAddr());
+        String address = ClientAddress.of(http);
+        limits.attempt(usernameKey, address);
         if (accounts.signIn(usernameKey, confirmation.passphrase()).isEmpty()) {
-            limits.recordFailure(usernameKey, http.getRemoteAddr());
             throw ProblemException.invalidField("passphrase", "is not right");
         }
-        accounts.erase(account);
+        limits.succeeded(usernameKey, address);
+        accounts.erase(account.id());
         return Response.noContent().build();
     }
 
@@ -131,12 +134,13 @@ public class AccountResource {
     @APIResponse(responseCode = "400", description = "The username or recovery code is not right")
     public Response recover(@Valid @NotNull(message = "a JSON body is required") RecoveryRequest request) {
         String usernameKey = request.username().toLowerCase(Locale.ROOT);
-        limits.checkAllowed(usernameKey, http.getRemoteAddr());
+        String address = ClientAddress.of(http);
+        limits.attempt(usernameKey, address);
         if (accounts.recover(usernameKey, request.recoveryCode(), request.newPassphrase()).isEmpty()) {
-            limits.recordFailure(usernameKey, http.getRemoteAddr());
             throw new ProblemException(ProblemType.INVALID_GRANT,
                     "The username or recovery code is not right. Each code works once.");
         }
+        limits.succeeded(usernameKey, address);
         return Response.noContent().build();
     }
 

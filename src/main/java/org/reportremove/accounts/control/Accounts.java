@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.reportremove.accounts.entity.Account;
 import org.reportremove.accounts.entity.Username;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Opens, finds, recovers and erases accounts. Every change is audited in its own transaction, with the
+ * Opens, finds, recovers and erases accounts. Every change is audited in the same transaction, with the
  * account id as the actor: the trail never holds a username.
  */
 @ApplicationScoped
@@ -51,16 +52,25 @@ public class Accounts {
     public Opened open(Username username, String passphrase, AgeAssuranceOutcome age) {
         policy.check("passphrase", passphrase, username.value());
         if (findByUsername(username.key()).isPresent()) {
-            throw new ProblemException(ProblemType.CONFLICT,
-                    "That username is taken. Choose another one (it does not have to mean anything).");
+            throw taken();
         }
         List<String> codes = RecoveryCodes.generate();
         Account account = Account.open(username, passphrases.hash(passphrase), age,
                 codes.stream().map(RecoveryCodes::digest).toList());
-        em.persist(account);
-        em.flush();
+        try {
+            em.persist(account);
+            em.flush();
+        } catch (PersistenceException e) {
+            // Someone took the same username a moment ago, between the check above and this insert.
+            throw taken();
+        }
         audit.record(ActorRole.YOUNG_PERSON, account.id(), "ACCOUNT_OPENED", "ACCOUNT", account.id());
         return new Opened(account, codes);
+    }
+
+    private static ProblemException taken() {
+        return new ProblemException(ProblemType.CONFLICT,
+                "That username is taken. Choose another one (it does not have to mean anything).");
     }
 
     public Optional<Account> find(String accountId) {
@@ -83,13 +93,15 @@ public class Accounts {
     /** Sets a new passphrase with a recovery code; signs out every session. Empty when the code is wrong. */
     @Transactional
     public Optional<Account> recover(String usernameKey, String code, String newPassphrase) {
+        // The rules are checked against the username as typed, before looking it up, so their answer never
+        // depends on whether the account exists.
+        policy.check("newPassphrase", newPassphrase, usernameKey);
         Optional<Account> found = findByUsername(usernameKey);
         if (found.isEmpty()) {
             passphrases.matchNothing(newPassphrase);
             return Optional.empty();
         }
         Account account = found.get();
-        policy.check("newPassphrase", newPassphrase, account.username());
         if (!account.recoverWith(RecoveryCodes.digest(code), passphrases.hash(newPassphrase))) {
             return Optional.empty();
         }
@@ -103,12 +115,15 @@ public class Accounts {
      * and the username is free again: it tells nobody anything.
      */
     @Transactional
-    public void erase(Account account) {
-        String id = account.id();
-        deleted.fire(new AccountDeleted(id));
-        refreshTokens.deleteAll(id);
-        em.remove(em.contains(account) ? account : em.merge(account));
-        audit.record(ActorRole.YOUNG_PERSON, id, "ACCOUNT_DELETED", "ACCOUNT", id);
+    public void erase(String accountId) {
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "There is no account for this sign-in any more.");
+        }
+        deleted.fire(new AccountDeleted(accountId));
+        refreshTokens.deleteAll(accountId);
+        em.remove(account);
+        audit.record(ActorRole.YOUNG_PERSON, accountId, "ACCOUNT_DELETED", "ACCOUNT", accountId);
     }
 
     private Optional<Account> findByUsername(String usernameKey) {

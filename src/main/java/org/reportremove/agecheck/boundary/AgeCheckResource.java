@@ -35,7 +35,7 @@ import org.reportremove.platform.web.Roles;
 @AudienceApi(Roles.YOUNG_PERSON)
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "young-person")
+@Tag(name = "young people")
 public class AgeCheckResource {
 
     private static final String PROBLEM_EXAMPLE_OVER_18 = "{\"type\": \"urn:reportremove:problem:over-18\","

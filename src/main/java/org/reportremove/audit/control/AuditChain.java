@@ -92,7 +92,9 @@ public final class AuditChain {
     }
 
     /**
-     * Walks the whole chain and counts rows left unsealed for longer than {@code unsealedAlert}.
+     * Walks the chain up to its recorded head and counts rows left unsealed for longer than {@code unsealedAlert}.
+     * The head is read first: links the sealer adds while the walk runs lie beyond it and are left for the next
+     * verification, so a busy service is never reported as tampered with.
      */
     public static AuditVerification verify(Connection connection, Duration unsealedAlert, Instant now)
             throws SQLException {
@@ -100,12 +102,20 @@ public final class AuditChain {
         // PostgreSQL streams a result set with a cursor only inside a transaction.
         connection.setAutoCommit(false);
         try {
+            Head head = readHead(connection);
+            if (head == null) {
+                long overdue = countUnsealedBefore(connection, now.minus(unsealedAlert));
+                connection.commit();
+                return new AuditVerification(false, 0,
+                        new AuditVerification.BrokenLink(1, null, AuditVerification.Break.HEAD_MISSING), overdue, now);
+            }
             long expected = 1;
             String previous = GENESIS;
             AuditVerification.BrokenLink broken = null;
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT " + ROW_COLUMNS + ", seal_seq, chain_hash FROM audit_event"
-                            + " WHERE seal_seq IS NOT NULL ORDER BY seal_seq")) {
+                            + " WHERE seal_seq IS NOT NULL AND seal_seq <= ? ORDER BY seal_seq")) {
+                select.setLong(1, head.seq());
                 select.setFetchSize(1000);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
@@ -117,8 +127,7 @@ public final class AuditChain {
                                     AuditVerification.Break.ROW_MISSING);
                             break;
                         }
-                        String computed = link(previous, seq, row);
-                        if (!computed.equals(stored)) {
+                        if (!link(previous, seq, row).equals(stored)) {
                             broken = new AuditVerification.BrokenLink(seq, row.id,
                                     AuditVerification.Break.ROW_ALTERED);
                             break;
@@ -129,8 +138,10 @@ public final class AuditChain {
                 }
             }
             long verified = expected - 1;
-            if (broken == null) {
-                broken = checkHead(connection, verified, previous);
+            if (broken == null && verified < head.seq()) {
+                broken = new AuditVerification.BrokenLink(verified + 1, null, AuditVerification.Break.ROW_MISSING);
+            } else if (broken == null && !head.hash().equals(previous)) {
+                broken = new AuditVerification.BrokenLink(head.seq(), null, AuditVerification.Break.HEAD_ALTERED);
             }
             long overdue = countUnsealedBefore(connection, now.minus(unsealedAlert));
             connection.commit();
@@ -140,22 +151,14 @@ public final class AuditChain {
         }
     }
 
-    private static AuditVerification.BrokenLink checkHead(Connection connection, long last, String lastHash)
-            throws SQLException {
+    private record Head(long seq, String hash) {
+    }
+
+    private static Head readHead(Connection connection) throws SQLException {
         try (PreparedStatement head = connection.prepareStatement(
                 "SELECT seal_seq, chain_hash FROM audit_chain_head WHERE id = 1");
              ResultSet rs = head.executeQuery()) {
-            if (!rs.next()) {
-                return new AuditVerification.BrokenLink(last + 1, null, AuditVerification.Break.HEAD_MISSING);
-            }
-            long headSeq = rs.getLong(1);
-            if (headSeq > last) {
-                return new AuditVerification.BrokenLink(last + 1, null, AuditVerification.Break.ROW_MISSING);
-            }
-            if (headSeq < last || !rs.getString(2).equals(lastHash)) {
-                return new AuditVerification.BrokenLink(headSeq, null, AuditVerification.Break.HEAD_ALTERED);
-            }
-            return null;
+            return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : null;
         }
     }
 

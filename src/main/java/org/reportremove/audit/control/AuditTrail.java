@@ -6,11 +6,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.reportremove.audit.entity.ActorRole;
 import org.reportremove.audit.entity.AuditEntry;
+import org.reportremove.platform.crypto.Digests;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
@@ -41,12 +38,6 @@ public class AuditTrail {
         if (subject != null && PLAIN_ID.matcher(subject).matches()) {
             return subject;
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(String.valueOf(subject).getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return "sha256:" + Digests.sha256Hex(String.valueOf(subject)).substring(0, 32);
     }
 }

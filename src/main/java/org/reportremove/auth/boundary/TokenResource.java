@@ -22,6 +22,7 @@ import org.reportremove.auth.control.ClientAssertions;
 import org.reportremove.auth.control.Sessions;
 import org.reportremove.platform.problem.ProblemException;
 import org.reportremove.platform.problem.ProblemType;
+import org.reportremove.platform.web.ClientAddress;
 
 import java.util.HashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ public class TokenResource {
         String grant = single(form, "grant_type");
         return switch (grant) {
             case "password" -> answer(sessions.signIn(single(form, "username"), single(form, "password"),
-                    http.getRemoteAddr()));
+                    ClientAddress.of(http)));
             case "refresh_token" -> answer(sessions.refresh(single(form, "refresh_token")));
             case "client_credentials" -> clientCredentials(form);
             default -> throw new ProblemException(ProblemType.UNSUPPORTED_GRANT_TYPE,

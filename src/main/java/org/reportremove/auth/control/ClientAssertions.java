@@ -85,11 +85,18 @@ public class ClientAssertions {
         if (expiry.toInstant().isAfter(now.plus(MAX_LIFETIME).plus(SKEW))) {
             throw refused("The client assertion may live at most five minutes.");
         }
+        Date issued = claims.getIssueTime();
+        Date notBefore = claims.getNotBeforeTime();
+        if ((issued != null && issued.toInstant().isAfter(now.plus(SKEW)))
+                || (notBefore != null && notBefore.toInstant().isAfter(now.plus(SKEW)))) {
+            throw refused("The client assertion is not valid yet.");
+        }
         if (claims.getJWTID() == null || claims.getJWTID().isBlank()) {
             throw refused("The client assertion needs a jti.");
         }
         String counsellorId = counsellorOf(claims, client);
-        if (!usedAssertions.firstUse(clientId, claims.getJWTID(), expiry.toInstant())) {
+        // Remembered until it can no longer pass the expiry check above, skew included.
+        if (!usedAssertions.firstUse(clientId, claims.getJWTID(), expiry.toInstant().plus(SKEW))) {
             throw refused("This client assertion was used before.");
         }
         return new Verified(client, counsellorId);

@@ -54,7 +54,7 @@ public class RefreshTokens {
         RefreshToken token = found.get(0);
         if (token.spent()) {
             int revoked = revokeFamily(token.familyId());
-            LOG.warning(() -> "event=refresh-token.reused family=" + token.familyId() + " revoked=" + revoked);
+            LOG.warning(() -> "event=refresh-token.reused revoked=" + revoked);
             throw refused();
         }
         if (token.expired()) {

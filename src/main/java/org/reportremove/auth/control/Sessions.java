@@ -38,21 +38,31 @@ public class Sessions {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Sessions self;
+
     /** The tokens of a session. */
     public record Session(AccessTokens.IssuedToken accessToken, String refreshToken) {
     }
 
-    /** Passphrase sign-in. A wrong username and a wrong passphrase get the same answer, in the same time. */
-    @Transactional
+    /**
+     * Passphrase sign-in. A wrong username and a wrong passphrase get the same answer, in the same time. The
+     * passphrase is checked outside any transaction (it takes tens of milliseconds); only the session's start
+     * is written in one.
+     */
     public Session signIn(String username, String passphrase, String address) {
         String usernameKey = username.toLowerCase(Locale.ROOT);
-        limits.checkAllowed(usernameKey, address);
+        limits.attempt(usernameKey, address);
         Optional<Account> account = accounts.signIn(usernameKey, passphrase);
         if (account.isEmpty()) {
-            limits.recordFailure(usernameKey, address);
             throw new ProblemException(ProblemType.INVALID_GRANT, "The username or passphrase is not right.");
         }
-        String accountId = account.get().id();
+        limits.succeeded(usernameKey, address);
+        return self.start(account.get().id());
+    }
+
+    @Transactional
+    public Session start(String accountId) {
         audit.record(ActorRole.YOUNG_PERSON, accountId, "SIGNED_IN", "ACCOUNT", accountId);
         return new Session(youngPersonToken(accountId), refreshTokens.startFamily(accountId));
     }

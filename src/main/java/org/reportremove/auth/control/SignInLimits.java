@@ -8,89 +8,159 @@ import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.local.LocalBucketBuilder;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.reportremove.platform.crypto.Digests;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.reportremove.platform.persistence.ConfiguredDataSource;
 import org.reportremove.platform.persistence.DatabaseConfiguration;
 import org.reportremove.platform.problem.ProblemException;
 import org.reportremove.platform.problem.ProblemType;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Limits failed sign-ins (passphrase or recovery code) per username and per client address, with Bucket4j.
- * On PostgreSQL the buckets live in the database, so the limits hold across replicas; on the embedded
- * development database they live in memory. Bucket keys are digests: the table never holds a username or
- * an address.
+ * Limits attempts at secrets (passphrase sign-in, recovery codes, erasure confirmation) per username and per
+ * client address, and account opening per address, with Bucket4j. An attempt takes a token before the secret
+ * is checked, so parallel guesses cannot all slip past the limit; a correct secret gives it back, so only
+ * failures count.
+ *
+ * <p>On PostgreSQL the buckets live in the database, so the limits hold across replicas; on the embedded
+ * development database they live in memory. Bucket ids are keyed digests (HMAC with a key derived from the
+ * token signing key), so the table holds no username or address in a form that can be guessed back; expired
+ * buckets are removed.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class SignInLimits {
 
     /** Five wrong guesses per username per quarter hour: plenty for a person, useless for guessing. */
-    static final Bandwidth PER_USERNAME = Bandwidth.builder().capacity(5)
-            .refillGreedy(5, Duration.ofMinutes(15)).build();
-    /** One address may be shared (a school, a phone network), so it gets more room. */
-    static final Bandwidth PER_ADDRESS = Bandwidth.builder().capacity(30)
-            .refillGreedy(30, Duration.ofMinutes(15)).build();
+    static final int PER_USERNAME = 5;
+    static final Duration WINDOW = Duration.ofMinutes(15);
 
     @Resource(lookup = DatabaseConfiguration.JNDI_NAME)
     DataSource dataSource;
 
+    /** One address may be shared (a school, a phone network), so it gets more room. */
+    @Inject
+    @ConfigProperty(name = "reportremove.sign-in.attempts-per-address")
+    int perAddress;
+
+    @Inject
+    @ConfigProperty(name = "reportremove.accounts.openings-per-address-per-hour")
+    int openingsPerHour;
+
     private Buckets buckets;
+    private SecretKeySpec idKey;
 
     @PostConstruct
     void connect() {
-        String url = ConfigProvider.getConfig().getValue("reportremove.datasource.url", String.class);
+        Config config = ConfigProvider.getConfig();
+        String url = config.getValue("reportremove.datasource.url", String.class);
         buckets = ConfiguredDataSource.DatabaseKind.of(url) == ConfiguredDataSource.DatabaseKind.POSTGRESQL
                 ? new SharedBuckets(dataSource) : new LocalBuckets();
-    }
-
-    /** Refuses with 429 while either limit is used up. */
-    public void checkAllowed(String usernameKey, String address) {
-        long wait = Math.max(waitNanos(usernameBucket(usernameKey)), waitNanos(addressBucket(address)));
-        if (wait > 0) {
-            long minutes = Math.max(1, Duration.ofNanos(wait).toMinutes() + 1);
-            throw new ProblemException(ProblemType.TOO_MANY_ATTEMPTS,
-                    "Too many attempts. Wait " + minutes + " minute" + (minutes == 1 ? "" : "s")
-                            + " and try again, or ask a counsellor for help.");
+        try {
+            byte[] signingKey = TokenSigningKeys.load(config).active().toECPrivateKey().getS().toByteArray();
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(signingKey, "HmacSHA256"));
+            idKey = new SecretKeySpec(derive.doFinal("sign-in-limit-ids".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        } catch (GeneralSecurityException | com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("The rate limit key could not be derived", e);
         }
     }
 
-    public void recordFailure(String usernameKey, String address) {
-        usernameBucket(usernameKey).tryConsume(1);
-        addressBucket(address).tryConsume(1);
+    /** Takes one attempt for this username from this address, or refuses with 429 while either is used up. */
+    public void attempt(String usernameKey, String address) {
+        Bucket user = usernameBucket(usernameKey);
+        if (!user.tryConsume(1)) {
+            throw tooMany(user);
+        }
+        Bucket from = addressBucket(address);
+        if (!from.tryConsume(1)) {
+            user.addTokens(1);
+            throw tooMany(from);
+        }
+    }
+
+    /** The secret was right: the attempt does not count. */
+    public void succeeded(String usernameKey, String address) {
+        usernameBucket(usernameKey).addTokens(1);
+        addressBucket(address).addTokens(1);
+    }
+
+    /** Takes one account opening for this address, or refuses with 429. */
+    public void opening(String address) {
+        Bucket bucket = buckets.get(id("open", address), () -> BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(openingsPerHour)
+                        .refillGreedy(openingsPerHour, Duration.ofHours(1)).build()).build());
+        if (!bucket.tryConsume(1)) {
+            throw tooMany(bucket);
+        }
+    }
+
+    /** Drops buckets that have refilled completely; run from a schedule. */
+    public int removeExpired() {
+        return buckets.removeExpired();
     }
 
     private Bucket usernameBucket(String usernameKey) {
-        return buckets.get("u:" + Digests.sha256Hex("sign-in-user:" + usernameKey),
-                () -> BucketConfiguration.builder().addLimit(PER_USERNAME).build());
+        return buckets.get(id("user", usernameKey), () -> limit(PER_USERNAME));
     }
 
     private Bucket addressBucket(String address) {
-        return buckets.get("a:" + Digests.sha256Hex("sign-in-address:" + address),
-                () -> BucketConfiguration.builder().addLimit(PER_ADDRESS).build());
+        return buckets.get(id("address", address), () -> limit(perAddress));
     }
 
-    private static long waitNanos(Bucket bucket) {
-        return bucket.getAvailableTokens() > 0 ? 0 : bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
+    private static BucketConfiguration limit(int attempts) {
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(attempts).refillGreedy(attempts, WINDOW).build()).build();
+    }
+
+    private String id(String kind, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(idKey);
+            return kind.charAt(0) + ":" + HexFormat.of().formatHex(
+                    mac.doFinal((kind + "\n" + value).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    private static ProblemException tooMany(Bucket bucket) {
+        long seconds = Math.max(1, Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill())
+                .toSeconds() + 1);
+        long minutes = (seconds + 59) / 60;
+        return new ProblemException(ProblemType.TOO_MANY_ATTEMPTS,
+                "Too many attempts. Wait " + minutes + " minute" + (minutes == 1 ? "" : "s")
+                        + " and try again, or ask a counsellor for help.")
+                .withHeader("Retry-After", Long.toString(seconds));
     }
 
     private interface Buckets {
         Bucket get(String key, Supplier<BucketConfiguration> configuration);
+
+        int removeExpired();
     }
 
     private static final class SharedBuckets implements Buckets {
 
-        private final ProxyManager<String> proxies;
+        private static final int CLEANUP_BATCH = 1000;
+        private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
 
         SharedBuckets(DataSource dataSource) {
             proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
@@ -103,23 +173,47 @@ public class SignInLimits {
 
         @Override
         public Bucket get(String key, Supplier<BucketConfiguration> configuration) {
-            return proxies.builder().build(key, configuration);
+            ProxyManager<String> manager = proxies;
+            return manager.builder().build(key, configuration);
+        }
+
+        @Override
+        public int removeExpired() {
+            int removed = 0;
+            int batch;
+            do {
+                batch = proxies.removeExpired(CLEANUP_BATCH);
+                removed += batch;
+            } while (batch == CLEANUP_BATCH);
+            return removed;
         }
     }
 
     private static final class LocalBuckets implements Buckets {
 
-        private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+        private record Limited(Bucket bucket, long capacity) {
+        }
+
+        private final Map<String, Limited> buckets = new ConcurrentHashMap<>();
 
         @Override
         public Bucket get(String key, Supplier<BucketConfiguration> configuration) {
             return buckets.computeIfAbsent(key, k -> {
                 LocalBucketBuilder builder = Bucket.builder();
+                long capacity = 0;
                 for (Bandwidth limit : configuration.get().getBandwidths()) {
                     builder.addLimit(limit);
+                    capacity = Math.max(capacity, limit.getCapacity());
                 }
-                return builder.build();
-            });
+                return new Limited(builder.build(), capacity);
+            }).bucket();
+        }
+
+        @Override
+        public int removeExpired() {
+            int before = buckets.size();
+            buckets.values().removeIf(limited -> limited.bucket().getAvailableTokens() >= limited.capacity());
+            return before - buckets.size();
         }
     }
 }

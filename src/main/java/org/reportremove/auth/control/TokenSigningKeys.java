@@ -39,7 +39,7 @@ public final class TokenSigningKeys {
     }
 
     /** The signing keys and which of them signs. */
-    public record Keys(JWKSet all, ECKey active, boolean generated) {
+    public record Keys(JWKSet all, ECKey active) {
 
         /** The public keys, as published at {@code /.well-known/jwks.json}. */
         public JWKSet publicSet() {
@@ -61,29 +61,23 @@ public final class TokenSigningKeys {
         return keys;
     }
 
-    /** True when no signing keys are configured, so development mode would generate one. */
-    public static boolean configured(Config config) {
-        return config.getOptionalValue("reportremove.tokens.signing-jwks", String.class).isPresent()
-                || config.getOptionalValue("reportremove.tokens.signing-jwks-file", String.class).isPresent();
-    }
-
     private static Keys read(Config config) {
         try {
             Optional<String> inline = config.getOptionalValue("reportremove.tokens.signing-jwks", String.class);
             Optional<String> file = config.getOptionalValue("reportremove.tokens.signing-jwks-file", String.class);
             if (inline.isPresent()) {
-                return choose(JWKSet.parse(inline.get()), config, false);
+                return choose(JWKSet.parse(inline.get()), config);
             }
             if (file.isPresent()) {
-                return choose(JWKSet.parse(Files.readString(Path.of(file.get()), StandardCharsets.UTF_8)), config, false);
+                return choose(JWKSet.parse(Files.readString(Path.of(file.get()), StandardCharsets.UTF_8)), config);
             }
-            return choose(generatedForDevelopment(config), config, true);
+            return choose(generatedForDevelopment(config), config);
         } catch (IOException | ParseException | JOSEException e) {
             throw new IllegalStateException("The token signing keys could not be read: " + e.getClass().getSimpleName());
         }
     }
 
-    private static Keys choose(JWKSet set, Config config, boolean generated) {
+    private static Keys choose(JWKSet set, Config config) {
         List<JWK> keys = set.getKeys();
         if (keys.isEmpty() || keys.stream().anyMatch(key -> !(key instanceof ECKey ec) || !ec.isPrivate()
                 || !Curve.P_256.equals(ec.getCurve()) || key.getKeyID() == null)) {
@@ -95,7 +89,7 @@ public final class TokenSigningKeys {
         if (active == null) {
             throw new IllegalStateException("reportremove.tokens.active-kid names no key of the signing set");
         }
-        return new Keys(set, (ECKey) active, generated);
+        return new Keys(set, (ECKey) active);
     }
 
     private static JWKSet generatedForDevelopment(Config config) throws IOException, ParseException, JOSEException {
@@ -111,12 +105,13 @@ public final class TokenSigningKeys {
         Files.createDirectories(dir);
         JWKSet set = new JWKSet(new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE)
                 .keyID("dev-" + LocalDate.now()).generate());
-        Files.writeString(file, set.toString(false), StandardCharsets.UTF_8);
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            // Created readable by the owner only, before the private key is written into it.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             // Not a POSIX file system: the data directory's own permissions have to do.
         }
+        Files.writeString(file, set.toString(false), StandardCharsets.UTF_8);
         return set;
     }
 }

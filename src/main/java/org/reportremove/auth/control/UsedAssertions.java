@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.reportremove.auth.entity.UsedClientAssertion;
 import org.reportremove.platform.crypto.Digests;
@@ -29,8 +28,9 @@ public class UsedAssertions {
             self.record(Digests.sha256Hex(clientId + "\n" + jti), expiresAt);
             return true;
         } catch (RuntimeException e) {
-            // Seen before, or inserted by a concurrent request with the same assertion a moment ago.
-            if (causedBy(e, Replayed.class) || causedBy(e, PersistenceException.class)) {
+            // Seen before, or inserted by a concurrent request with the same assertion a moment ago (a unique
+            // key violation). Any other failure, such as the database being down, is not a replay.
+            if (causedBy(e, Replayed.class) || uniqueViolation(e)) {
                 return false;
             }
             throw e;
@@ -48,6 +48,15 @@ public class UsedAssertions {
                 .executeUpdate();
         em.persist(new UsedClientAssertion(key, expiresAt));
         em.flush();
+    }
+
+    private static boolean uniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

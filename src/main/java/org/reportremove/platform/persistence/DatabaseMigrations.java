@@ -8,6 +8,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import org.flywaydb.core.Flyway;
+import org.reportremove.platform.problem.SafeErrors;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
@@ -45,7 +46,15 @@ public class DatabaseMigrations {
                 .locations("classpath:db/migration/common", "classpath:db/migration/" + vendorFolder())
                 .cleanDisabled(true)
                 .load();
-        MigrateResult result = flyway.migrate();
+        MigrateResult result;
+        try {
+            result = flyway.migrate();
+        } catch (RuntimeException e) {
+            LOG.severe(() -> "event=database.migration-failed trace=" + SafeErrors.describe(e));
+            // Payara Micro would stay up with the application undeployed; stop instead, so the failure shows.
+            Runtime.getRuntime().halt(1);
+            throw e;
+        }
         done = true;
         LOG.info(() -> "event=database.migrated database=" + databaseName() + " applied=" + result.migrationsExecuted
                 + " schemaVersion=" + (result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion));

@@ -50,6 +50,9 @@ public record Problem(String type, String title, int status, String detail, Stri
             case 406 -> of(ProblemType.NOT_ACCEPTABLE, "Accept application/json.");
             case 413 -> of(ProblemType.BODY_TOO_LARGE, "The request body is over the size limit.");
             case 415 -> of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
+            case 409 -> of(ProblemType.CONFLICT, "The request conflicts with the current state.");
+            case 429 -> of(ProblemType.TOO_MANY_ATTEMPTS, "Too many requests. Wait a little and try again.");
+            case 408, 411, 414, 431 -> of(ProblemType.MALFORMED_JSON, "The request could not be read.");
             case 503 -> of(ProblemType.UNAVAILABLE, "Try again in a little while.");
             default -> status >= 500 || status < 400
                     ? internalError(SafeErrors.logUnexpected(cause == null ? new IllegalStateException("status " + status) : cause))

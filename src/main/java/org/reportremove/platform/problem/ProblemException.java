@@ -1,6 +1,8 @@
 package org.reportremove.platform.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A domain failure that the caller should see as a problem response. Messages carry ids and rules,
@@ -11,6 +13,7 @@ public class ProblemException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Problem problem;
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(ProblemType type, String detail) {
         super(type.name());
@@ -32,5 +35,15 @@ public class ProblemException extends RuntimeException {
 
     public Problem problem() {
         return problem;
+    }
+
+    /** Adds a response header that belongs with this problem, such as {@code Retry-After}. */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 }

@@ -12,6 +12,6 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     @Override
     public Response toResponse(ProblemException exception) {
-        return ProblemResponses.of(exception.problem());
+        return ProblemResponses.of(exception);
     }
 }

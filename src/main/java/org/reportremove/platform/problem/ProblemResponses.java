@@ -11,9 +11,18 @@ public final class ProblemResponses {
     }
 
     public static Response of(Problem problem) {
-        return Response.status(problem.status())
+        Response.ResponseBuilder answer = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(problem)
-                .build();
+                .entity(problem);
+        if (problem.status() == 401) {
+            answer.header("WWW-Authenticate", "Bearer");
+        }
+        return answer.build();
+    }
+
+    public static Response of(ProblemException exception) {
+        Response.ResponseBuilder answer = Response.fromResponse(of(exception.problem()));
+        exception.headers().forEach(answer::header);
+        return answer.build();
     }
 }

@@ -1,5 +1,6 @@
 package org.reportremove.platform.problem;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -13,7 +14,8 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        return ProblemResponses.of(problemFor(failure));
+        ProblemException domain = find(failure, ProblemException.class);
+        return domain != null ? ProblemResponses.of(domain) : ProblemResponses.of(problemFor(failure));
     }
 
     static Problem problemFor(Throwable failure) {
@@ -23,6 +25,10 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         }
         if (BodyFailures.isBodyFailure(failure)) {
             return BodyFailures.toProblem(failure);
+        }
+        if (find(failure, OptimisticLockException.class) != null) {
+            // Two changes to the same thing at once: the other one won, and this one changed nothing.
+            return Problem.of(ProblemType.CONFLICT, "Something changed at the same moment. Try again.");
         }
         return Problem.internalError(SafeErrors.logUnexpected(failure));
     }

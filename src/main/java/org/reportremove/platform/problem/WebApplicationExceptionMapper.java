@@ -25,9 +25,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (allow != null) {
             answer.header(HttpHeaders.ALLOW, allow);
         }
-        if (problem.status() == 401) {
-            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        }
         return answer.build();
     }
 

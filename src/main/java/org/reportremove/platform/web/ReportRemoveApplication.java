@@ -13,8 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import java.util.Map;
 
 /**
- * The REST API: every audience's resources live under {@code /api/v1/<audience>}. Access tokens are
- * MicroProfile JWTs; their {@code groups} claim carries the audience's role.
+ * The REST API under {@code /api/v1}: young people's resources at {@code /api/v1/accounts}, {@code /age-checks}
+ * and so on, every other audience's under {@code /api/v1/<audience>}. Each resource class names its audience
+ * ({@link AudienceApi}) and role. Access tokens are MicroProfile JWTs issued by the service; their
+ * {@code groups} claim carries the audience's role.
  */
 @ApplicationPath("api")
 // A bean, so that CDI sees @LoginConfig with annotated discovery and MP-JWT switches on.

@@ -193,6 +193,7 @@ class AccountsHttpTest {
         Reply limited = signIn(username, "seven purple kettles sing");
 
         assertEquals(429, limited.status(), limited.body());
+        assertTrue(Integer.parseInt(limited.header("Retry-After")) > 0);
         assertEquals("urn:reportremove:problem:too-many-attempts", limited.json().getString("type"));
         assertTrue(limited.json().getString("detail").startsWith("Too many attempts. Wait "));
     }
@@ -260,6 +261,19 @@ class AccountsHttpTest {
         Reply again = recover(username, code, "yet another passphrase now");
         assertEquals(400, again.status());
         assertEquals("urn:reportremove:problem:invalid-grant", again.json().getString("type"));
+    }
+
+    @Test
+    void recoveryRulesAnswerAlikeForKnownAndUnknownUsernames() {
+        String known = uniqueUsername();
+        open(known, "seven purple kettles sing", "16_17");
+
+        Reply forKnown = recover(known, "0000-0000-0000-0000", "short");
+        Reply forUnknown = recover(uniqueUsername(), "0000-0000-0000-0000", "short");
+
+        assertFieldProblem(forKnown, "newPassphrase",
+                "must be at least 10 characters: a few ordinary words together work well");
+        assertEquals(forKnown.body(), forUnknown.body(), "the answer must not reveal whether the username exists");
     }
 
     @Test
