@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Gives every request an id (echoed in {@code X-Request-Id}) and logs one line when it ends: method, route,
  * status and duration. The route masks every path segment that is not a plain lower-case word, so that ids,
- * references or anything a client puts in a path stay out of the log; query strings and bodies are never logged.
+ * references or anything a client puts in a path stay out of the log, and an address that matched nothing is not
+ * logged at all; query strings and bodies are never logged.
  */
 public class RequestLogFilter extends HttpFilter {
 
@@ -23,7 +24,9 @@ public class RequestLogFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(RequestLogFilter.class.getName());
     static final String HEADER = "X-Request-Id";
     private static final Pattern ACCEPTED_ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
-    private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+    // Plain lower-case words of the API's own paths (and its version, v1): no digits otherwise, and short, so
+    // that a hex hash, a reference or anything else a client puts in a path never matches.
+    private static final Pattern WORD = Pattern.compile("[a-z][a-z-]{0,23}|v[0-9]{1,2}");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -39,7 +42,8 @@ public class RequestLogFilter extends HttpFilter {
         } finally {
             long millis = (System.nanoTime() - started) / 1_000_000;
             LOG.info(() -> "event=http.request requestId=" + requestId + " method=" + safeMethod(request.getMethod())
-                    + " route=" + route(request.getRequestURI()) + " status=" + response.getStatus()
+                    + " route=" + (response.getStatus() == 404 ? "(unmatched)" : route(request.getRequestURI()))
+                    + " status=" + response.getStatus()
                     + " durationMs=" + millis);
             RequestIds.clear();
         }

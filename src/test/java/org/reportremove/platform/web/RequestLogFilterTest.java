@@ -16,6 +16,8 @@ class RequestLogFilterTest {
         assertEquals("/*", RequestLogFilter.route("/Alice%20Smith"));
         assertEquals("/", RequestLogFilter.route("/"));
         assertEquals("/", RequestLogFilter.route(null));
+        assertEquals("/api/v1/*", RequestLogFilter.route("/api/v1/d41d8cd98f00b204e9800998ecf8427e"));
+        assertEquals("/api/v1/*", RequestLogFilter.route("/api/v1/abcdefabcdefabcdefabcdefabcdefab"));
     }
 
     @Test
