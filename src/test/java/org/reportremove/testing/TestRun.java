@@ -1,5 +1,7 @@
 package org.reportremove.testing;
 
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -7,6 +9,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.reportremove.platform.crypto.EncryptionKeys;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sets up what the whole test run shares, once: a real PostgreSQL (started here, stopped when the run ends),
- * the service's token signing key and the partner clients' keys, the keys of a stand-in age check provider
+ * the service's token signing key, its encryption keyset and the partner clients' keys, the keys of a stand-in
+ * age check provider
  * (whose public key set the servers read from a file, as they would a real provider's), and a copy of
  * everything the launched servers print, which
  * the log scan reads. The settings reach the Payara Micro processes that Arquillian launches through system
@@ -35,6 +40,7 @@ public class TestRun implements LauncherSessionListener {
     private static ECKey serviceKey;
     private static final Map<String, ECKey> CLIENT_KEYS = new ConcurrentHashMap<>();
     private static final LogCapture LOGS = new LogCapture();
+    private static String encryptionKeyset;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -95,6 +101,19 @@ public class TestRun implements LauncherSessionListener {
         serviceKey = new ECKeyGenerator(Curve.P_256).keyID("test-service-1").generate();
         Files.writeString(dir.resolve("token-signing.jwks"), new JWKSet(serviceKey).toString(false),
                 StandardCharsets.US_ASCII);
+        // The encryption keyset has two keys, the newer one primary, as after a rotation: every test then also
+        // shows that a keyset with several keys works.
+        try {
+            KeysetHandle older = EncryptionKeys.generate();
+            KeysetHandle rotated = KeysetHandle.newBuilder(older)
+                    .addEntry(KeysetHandle.generateEntryFromParameters(
+                            PredefinedAeadParameters.AES256_GCM).withRandomId().makePrimary())
+                    .build();
+            encryptionKeyset = EncryptionKeys.serialise(rotated);
+            Files.writeString(dir.resolve("encryption.keyset.json"), encryptionKeyset, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The test encryption keyset could not be made", e);
+        }
         for (String client : new String[]{"test-operator", "test-helpline", "test-analyst"}) {
             ECKey key = new ECKeyGenerator(Curve.P_256).keyID(client + "-1").generate();
             CLIENT_KEYS.put(client, key);
@@ -123,6 +142,11 @@ public class TestRun implements LauncherSessionListener {
 
     static ECKey clientKey(String client) {
         return CLIENT_KEYS.get(client);
+    }
+
+    /** The servers' encryption keyset (Tink JSON), for tests that check what is stored encrypted. */
+    public static String encryptionKeyset() {
+        return encryptionKeyset;
     }
 
     /** Everything printed during the run, servers included. */

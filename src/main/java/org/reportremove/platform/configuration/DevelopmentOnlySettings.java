@@ -34,6 +34,12 @@ public final class DevelopmentOnlySettings {
             found.add("no token signing keys are configured, so they would be generated; set"
                     + " reportremove.tokens.signing-jwks or reportremove.tokens.signing-jwks-file");
         }
+        boolean encryptionKeysetConfigured = config.getOptionalValue("reportremove.encryption.keyset", String.class).isPresent()
+                || config.getOptionalValue("reportremove.encryption.keyset-file", String.class).isPresent();
+        if (!encryptionKeysetConfigured) {
+            found.add("no encryption keyset is configured, so one would be generated; set"
+                    + " reportremove.encryption.keyset or reportremove.encryption.keyset-file");
+        }
         return found;
     }
 }

@@ -38,6 +38,11 @@ public enum ProblemType {
     AGE_CHECK_USED(409, "age-check-used", "This age check has already been used"),
     AGE_CHECK_EXPIRED(404, "age-check-expired", "This age check has expired"),
     OVER_18(422, "over-18", "This service is for people under 18"),
+    // Cases.
+    IDEMPOTENCY_KEY_REQUIRED(400, "idempotency-key-required", "An Idempotency-Key header is needed"),
+    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused",
+            "This Idempotency-Key was already used for a different request"),
+    CASE_WITHDRAWN(409, "case-withdrawn", "This case has been withdrawn"),
     TOO_MANY_ATTEMPTS(429, "too-many-attempts", "Too many attempts"),
     INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side"),
     UNAVAILABLE(503, "unavailable", "The service is not available right now");

@@ -8,13 +8,16 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.reportremove.platform.problem.BodyTooLargeException;
 import org.reportremove.platform.problem.Problem;
 import org.reportremove.platform.problem.ProblemType;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -22,17 +25,34 @@ import java.util.logging.Logger;
  * octets) are refused with a 415 before a byte of the body is read; the service accepts hashes only. Bodies
  * over the configured limit get a 413: at once when the declared length is too long, and otherwise as soon
  * as reading passes the limit, so a body is never held in memory beyond it.
+ *
+ * <p>A few operator paths take bulk data and have a larger limit of their own, listed in {@link #LARGER_LIMITS}
+ * (path to configuration key). The imagery refusal holds for every path.
  */
 public class HashesOnlyFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(HashesOnlyFilter.class.getName());
 
+    /** The paths whose body limit is set by their own key instead of {@code reportremove.http.max-body-bytes}. */
+    static final Map<String, String> LARGER_LIMITS = Map.of(
+            "/api/v1/operator/known-signals", "reportremove.signals.import.max-body-bytes");
+
     private long maxBodyBytes;
+    private Map<String, Long> largerLimits;
 
     @Override
     public void init() {
-        maxBodyBytes = ConfigProvider.getConfig().getValue("reportremove.http.max-body-bytes", Long.class);
+        Config config = ConfigProvider.getConfig();
+        maxBodyBytes = config.getValue("reportremove.http.max-body-bytes", Long.class);
+        Map<String, Long> limits = new HashMap<>();
+        LARGER_LIMITS.forEach((path, key) -> limits.put(path, config.getValue(key, Long.class)));
+        largerLimits = Map.copyOf(limits);
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return largerLimits.getOrDefault(path, maxBodyBytes);
     }
 
     @Override
@@ -46,14 +66,15 @@ public class HashesOnlyFilter extends HttpFilter {
                     "Never send images or videos. Send the hashes that the app makes on your device instead."));
             return;
         }
+        long limit = limitFor(request);
         long declared = request.getContentLengthLong();
-        if (declared > maxBodyBytes) {
+        if (declared > limit) {
             response.setHeader("Connection", "close");
             ProblemWriter.write(response, Problem.of(ProblemType.BODY_TOO_LARGE,
-                    "The request body is over the limit of " + maxBodyBytes + " bytes."));
+                    "The request body is over the limit of " + limit + " bytes."));
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBodyBytes), response);
+        chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
     static boolean carriesImagery(String contentType) {

@@ -16,11 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DevelopmentOnlySettingsTest {
 
+    private static final String KEYSET_FILE = "/run/secrets/encryption.keyset.json";
+
     @Test
     void embeddedDatabaseIsDevelopmentOnlyAndNamed() {
         List<String> found = DevelopmentOnlySettings.foundIn(config(Map.of(
                 "reportremove.datasource.url", "jdbc:h2:file:./data/db/reportremove",
-                "reportremove.tokens.signing-jwks", "{\"keys\": []}")));
+                "reportremove.tokens.signing-jwks", "{\"keys\": []}",
+                "reportremove.encryption.keyset-file", KEYSET_FILE)));
 
         assertEquals(1, found.size());
         assertTrue(found.get(0).startsWith("reportremove.datasource.url"), found.get(0));
@@ -30,13 +33,15 @@ class DevelopmentOnlySettingsTest {
     void postgresqlAndConfiguredKeysAreFitForProduction() {
         assertTrue(DevelopmentOnlySettings.foundIn(config(Map.of(
                 "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
-                "reportremove.tokens.signing-jwks-file", "/run/secrets/token-signing.jwks"))).isEmpty());
+                "reportremove.tokens.signing-jwks-file", "/run/secrets/token-signing.jwks",
+                "reportremove.encryption.keyset-file", KEYSET_FILE))).isEmpty());
     }
 
     @Test
     void generatedTokenSigningKeysAreDevelopmentOnly() {
         List<String> found = DevelopmentOnlySettings.foundIn(config(Map.of(
-                "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove")));
+                "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
+                "reportremove.encryption.keyset-file", KEYSET_FILE)));
 
         assertEquals(1, found.size());
         assertTrue(found.get(0).startsWith("no token signing keys are configured"), found.get(0));
@@ -47,6 +52,7 @@ class DevelopmentOnlySettingsTest {
         List<String> found = DevelopmentOnlySettings.foundIn(config(Map.of(
                 "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
                 "reportremove.tokens.signing-jwks-file", "/run/secrets/token-signing.jwks",
+                "reportremove.encryption.keyset-file", KEYSET_FILE,
                 "reportremove.agecheck.provider.development", "true")));
 
         assertEquals(1, found.size());
@@ -58,8 +64,27 @@ class DevelopmentOnlySettingsTest {
         assertTrue(DevelopmentOnlySettings.foundIn(config(Map.of(
                 "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
                 "reportremove.tokens.signing-jwks-file", "/run/secrets/token-signing.jwks",
+                "reportremove.encryption.keyset-file", KEYSET_FILE,
                 "reportremove.agecheck.provider.development", "false",
                 "reportremove.agecheck.provider.jwks-url", "https://provider.example/jwks.json"))).isEmpty());
+    }
+
+    @Test
+    void generatedEncryptionKeysetIsDevelopmentOnlyAndNamed() {
+        List<String> found = DevelopmentOnlySettings.foundIn(config(Map.of(
+                "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
+                "reportremove.tokens.signing-jwks-file", "/run/secrets/token-signing.jwks")));
+
+        assertEquals(List.of("no encryption keyset is configured, so one would be generated; set"
+                + " reportremove.encryption.keyset or reportremove.encryption.keyset-file"), found);
+    }
+
+    @Test
+    void inlineEncryptionKeysetIsFitForProduction() {
+        assertTrue(DevelopmentOnlySettings.foundIn(config(Map.of(
+                "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
+                "reportremove.tokens.signing-jwks-file", "/run/secrets/token-signing.jwks",
+                "reportremove.encryption.keyset", "{\"primaryKeyId\": 1, \"key\": []}"))).isEmpty());
     }
 
     @Test

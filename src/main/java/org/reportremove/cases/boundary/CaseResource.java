@@ -1,0 +1,218 @@
+package org.reportremove.cases.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reportremove.accounts.control.Accounts;
+import org.reportremove.accounts.entity.Account;
+import org.reportremove.auth.control.Caller;
+import org.reportremove.cases.control.CaseAnswer;
+import org.reportremove.cases.control.CaseDetails;
+import org.reportremove.cases.control.CaseSubmissions;
+import org.reportremove.cases.control.Cases;
+import org.reportremove.cases.control.Submission;
+import org.reportremove.cases.entity.Case;
+import org.reportremove.cases.entity.CaseReference;
+import org.reportremove.platform.crypto.Digests;
+import org.reportremove.platform.problem.ProblemException;
+import org.reportremove.platform.problem.ProblemType;
+import org.reportremove.platform.web.AudienceApi;
+import org.reportremove.platform.web.Roles;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A young person's own cases: submit one (hashes and details, never imagery), list and read them, add items found
+ * later, withdraw one.
+ */
+@Path("v1/cases")
+@AudienceApi(Roles.YOUNG_PERSON)
+@RolesAllowed(Roles.YOUNG_PERSON)
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "young people")
+@SecurityRequirement(name = "bearer")
+public class CaseResource {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{8,128}");
+
+    private static final String SUBMISSION_EXAMPLE = "{\"items\": [{\"contentType\": \"PHOTO\", \"signals\": ["
+            + "{\"type\": \"SHA256\", \"value\": \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"},"
+            + " {\"type\": \"MD5\", \"value\": \"098f6bcd4621d373cade4e832627b4f6\"},"
+            + " {\"type\": \"PDQ\", \"value\": \"f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22\","
+            + " \"quality\": 100}]}], \"locations\": [{\"kind\": \"PLATFORM\", \"platform\": \"SNAPCHAT\"},"
+            + " {\"kind\": \"URL\", \"url\": \"https://example.com/some/page\"}], \"concerns\": [\"THREATENED\"],"
+            + " \"notes\": \"Someone I met online says he will send it to my school.\","
+            + " \"consent\": {\"followUp\": true, \"contactBy\": \"APP_MESSAGE\"}, \"language\": \"en\"}";
+    private static final String ANSWER_EXAMPLE = "{\"reference\": \"RR-7K3P-9QX2-M4TD\", \"status\": \"SUBMITTED\","
+            + " \"items\": [{\"number\": 1, \"contentType\": \"PHOTO\", \"alreadyKnown\": false, \"from\": [0]}],"
+            + " \"advice\": [{\"code\": \"SAFETY_THREATENED\", \"text\": \"If someone is threatening you: …\"},"
+            + " {\"code\": \"NOT_YOUR_FAULT\", \"text\": \"This is not your fault. …\"},"
+            + " {\"code\": \"COUNSELLOR_WILL_CONTACT\", \"text\": \"You said a counsellor may contact you. …\"}]}";
+
+    @Inject
+    Cases cases;
+
+    @Inject
+    CaseSubmissions submissions;
+
+    @Inject
+    CaseDetails details;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a case: items as hashes made on the device, where they may be shared, concerns,"
+            + " notes and consent")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "one photo", value = SUBMISSION_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Submitted (or the same request retried with the same key)",
+            content = @Content(examples = @ExampleObject(name = "submitted", value = ANSWER_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule, or the Idempotency-Key header is missing")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
+    public Response submit(
+            @Parameter(description = "A new random key per case (a UUID); send the same key to retry the same request",
+                    example = "5b0c2f8e-8a0e-4f55-9d3c-0c1f6f7d2a10")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull(message = "a JSON body is required") CaseRequest request) {
+        String key = checkedKey(idempotencyKey);
+        Submission submission = CaseRules.check(request);
+        Account account = own();
+        // The request's canonical JSON (properties in a fixed order), so a retry matches whatever its whitespace.
+        String digest = Digests.sha256Hex(JSON.toJson(request));
+        Optional<String> earlier = submissions.replay(account.id(), key, digest);
+        if (earlier.isPresent()) {
+            return created(earlier.get());
+        }
+        try {
+            return created(submissions.submit(account.id(), key, digest, account.age(), submission));
+        } catch (RuntimeException e) {
+            // A request with the same key won a race and committed first: answer as it was answered.
+            return created(submissions.replay(account.id(), key, digest).orElseThrow(() -> e));
+        }
+    }
+
+    @GET
+    @Operation(summary = "Your cases, newest first")
+    @APIResponse(responseCode = "200", description = "Your cases", content = @Content(examples = @ExampleObject(
+            name = "one case", value = "[{\"reference\": \"RR-7K3P-9QX2-M4TD\", \"status\": \"SUBMITTED\","
+            + " \"submittedAt\": \"2026-11-22T08:14:03Z\", \"items\": 1}]")))
+    public List<CaseSummary> list() {
+        return cases.listOwn(caller.subject()).stream()
+                .map(c -> new CaseSummary(c.reference().value(), c.status().name(), c.submittedAt(), c.items().size()))
+                .toList();
+    }
+
+    @GET
+    @Path("{reference}")
+    @Operation(summary = "One of your cases, with everything it holds")
+    @APIResponse(responseCode = "200", description = "The case", content = @Content(examples = @ExampleObject(
+            name = "a case", value = "{\"reference\": \"RR-7K3P-9QX2-M4TD\", \"status\": \"SUBMITTED\", \"language\":"
+            + " \"en\", \"submittedAt\": \"2026-11-22T08:14:03Z\", \"concerns\": [\"THREATENED\"], \"consent\":"
+            + " {\"followUp\": true, \"contactBy\": \"APP_MESSAGE\"}, \"notes\": \"…\", \"locations\": [{\"kind\":"
+            + " \"PLATFORM\", \"platform\": \"SNAPCHAT\"}], \"items\": [{\"number\": 1, \"contentType\": \"PHOTO\","
+            + " \"alreadyKnown\": false, \"signals\": [{\"type\": \"MD5\", \"value\": \"098f…\"}]}]}")))
+    @APIResponse(responseCode = "404", description = "No such case in your account")
+    public CaseView read(@Parameter(example = "RR-7K3P-9QX2-M4TD") @PathParam("reference") String reference) {
+        Case reportCase = cases.findOwn(caller.subject(), referenceOf(reference)).orElseThrow(Cases::notFound);
+        return view(reportCase);
+    }
+
+    @POST
+    @Path("{reference}/items")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add items found later (the same rules as a new case; the same file twice is merged)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "one video", value = "{\"items\":"
+            + " [{\"contentType\": \"VIDEO\", \"signals\": [{\"type\": \"SHA256\", \"value\":"
+            + " \"60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752\"}]}]}")))
+    @APIResponse(responseCode = "200", description = "Added", content = @Content(examples = @ExampleObject(
+            name = "added", value = "{\"reference\": \"RR-7K3P-9QX2-M4TD\", \"status\": \"SUBMITTED\", \"items\":"
+            + " [{\"number\": 2, \"contentType\": \"VIDEO\", \"alreadyKnown\": true, \"from\": [0]}], \"advice\": []}")))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule")
+    @APIResponse(responseCode = "404", description = "No such case in your account")
+    @APIResponse(responseCode = "409", description = "The case was withdrawn")
+    public CaseAnswer addItems(@Parameter(example = "RR-7K3P-9QX2-M4TD") @PathParam("reference") String reference,
+                               @Valid @NotNull(message = "a JSON body is required") AddItemsRequest request) {
+        CaseReference checked = referenceOf(reference);
+        var drafts = CaseRules.check(request);
+        Account account = own();
+        return cases.addItems(account.id(), account.age(), checked, drafts);
+    }
+
+    @POST
+    @Path("{reference}/withdrawal")
+    @Operation(summary = "Withdraw a case: the analyst side is told to withdraw its hashes too")
+    @APIResponse(responseCode = "200", description = "Withdrawn (also when it already was)", content = @Content(
+            examples = @ExampleObject(name = "withdrawn", value = "{\"reference\": \"RR-7K3P-9QX2-M4TD\", \"status\":"
+                    + " \"WITHDRAWN\", \"submittedAt\": \"2026-11-22T08:14:03Z\", \"items\": 1}")))
+    @APIResponse(responseCode = "404", description = "No such case in your account")
+    public CaseSummary withdraw(@Parameter(example = "RR-7K3P-9QX2-M4TD") @PathParam("reference") String reference) {
+        Case withdrawn = cases.withdraw(caller.subject(), referenceOf(reference));
+        return new CaseSummary(withdrawn.reference().value(), withdrawn.status().name(), withdrawn.submittedAt(),
+                withdrawn.items().size());
+    }
+
+    private CaseView view(Case reportCase) {
+        CaseDetails.Opened opened = details.open(reportCase);
+        return new CaseView(reportCase.reference().value(), reportCase.status().name(), reportCase.language().code(),
+                reportCase.submittedAt(), reportCase.withdrawnAt(),
+                reportCase.concerns().stream().map(Enum::name).toList(),
+                new CaseView.ConsentView(opened.consent().followUp(),
+                        opened.consent().contactBy() == null ? null : opened.consent().contactBy().name()),
+                opened.notes(), opened.locations(),
+                reportCase.items().stream().map(item -> new CaseView.ItemView(item.number(),
+                        item.contentType().name(), item.alreadyKnown(), item.signals().stream()
+                        .map(s -> new CaseView.SignalView(s.type().name(), s.value(), s.quality())).toList())).toList());
+    }
+
+    private static Response created(String answerJson) {
+        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON).entity(answerJson).build();
+    }
+
+    private static String checkedKey(String key) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REQUIRED, "Send an Idempotency-Key header of 8 to"
+                    + " 128 letters, digits, '-' or '_' (a new UUID per case), and the same key to retry the same request.");
+        }
+        return key;
+    }
+
+    /** A reference that cannot be one is simply not found, like any case that is not yours. */
+    private static CaseReference referenceOf(String text) {
+        return CaseReference.parse(text).orElseThrow(Cases::notFound);
+    }
+
+    /** The caller's own account: a token for an erased account finds nothing. */
+    private Account own() {
+        return accounts.find(caller.subject()).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "There is no account for this sign-in any more."));
+    }
+}

@@ -1,0 +1,26 @@
+package org.reportremove.cases.boundary;
+
+import org.reportremove.cases.entity.Location;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Everything a case holds, for its owner only: what they wrote is decrypted for this answer and nowhere else.
+ */
+public record CaseView(String reference, String status, String language, OffsetDateTime submittedAt,
+                       OffsetDateTime withdrawnAt, List<String> concerns, ConsentView consent, String notes,
+                       List<Location> locations, List<ItemView> items) {
+
+    /** Whether a counsellor may follow up, and how. */
+    public record ConsentView(boolean followUp, String contactBy) {
+    }
+
+    /** An item and its signals. */
+    public record ItemView(int number, String contentType, boolean alreadyKnown, List<SignalView> signals) {
+    }
+
+    /** A signal as stored (lower-case hex). */
+    public record SignalView(String type, String value, Integer quality) {
+    }
+}

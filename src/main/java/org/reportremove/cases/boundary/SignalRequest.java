@@ -1,0 +1,17 @@
+package org.reportremove.cases.boundary;
+
+import jakarta.validation.constraints.NotNull;
+import org.reportremove.platform.validation.OneOf;
+import org.reportremove.signals.entity.SignalType;
+
+/**
+ * One hash of an item, as the on-device library printed it.
+ *
+ * @param value   hexadecimal (upper case is accepted and stored in lower case)
+ * @param quality PDQ only: 0 to 100
+ */
+public record SignalRequest(
+        @NotNull(message = "is required") @OneOf(SignalType.class) String type,
+        @NotNull(message = "is required") String value,
+        Integer quality) {
+}

@@ -1,0 +1,64 @@
+package org.reportremove.cases.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.reportremove.agecheck.entity.AgeAssuranceOutcome;
+import org.reportremove.cases.entity.CaseSubmission;
+import org.reportremove.platform.problem.ProblemException;
+import org.reportremove.platform.problem.ProblemType;
+
+import java.util.Optional;
+
+/**
+ * Idempotent case submission. The idempotency key is claimed (inserted and flushed) before anything else in the
+ * submitting transaction, so when two requests with one key race, the database's primary key lets exactly one
+ * through; the other waits for it, fails, and then reads the winner's stored answer.
+ */
+@ApplicationScoped
+public class CaseSubmissions {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @PersistenceContext(unitName = "reportremove")
+    EntityManager em;
+
+    @Inject
+    Cases cases;
+
+    /**
+     * The answer stored for this key, if it was used before with the same request.
+     *
+     * @throws ProblemException (422) when the key was used for a different request
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<String> replay(String accountId, String key, String requestDigest) {
+        CaseSubmission earlier = em.find(CaseSubmission.class, new CaseSubmission.Key(accountId, key));
+        if (earlier == null) {
+            return Optional.empty();
+        }
+        if (!earlier.sameRequest(requestDigest)) {
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was already used for a different case. Use a new key for a new case,"
+                            + " and the same key only to retry exactly the same request.");
+        }
+        return Optional.of(earlier.answer());
+    }
+
+    /** Submits the case and stores its answer (JSON) under the key, in one transaction. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public String submit(String accountId, String key, String requestDigest, AgeAssuranceOutcome age,
+                         Submission submission) {
+        String caseId = Cases.newCaseId();
+        CaseSubmission claimed = CaseSubmission.claim(accountId, key, requestDigest, caseId);
+        em.persist(claimed);
+        em.flush();
+        String answer = JSON.toJson(cases.submit(caseId, accountId, age, submission));
+        claimed.answered(answer);
+        return answer;
+    }
+}

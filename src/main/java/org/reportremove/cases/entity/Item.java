@@ -1,0 +1,103 @@
+package org.reportremove.cases.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.reportremove.signals.entity.Signal;
+
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One image or video of a case, known only by its signals. The young person sees its number; the analyst side
+ * its own reference.
+ */
+@Entity
+@Table(name = "case_item")
+public class Item {
+
+    @Id
+    private String id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "case_id")
+    private Case reportCase;
+
+    @Column(name = "item_number", nullable = false)
+    private int number;
+
+    @Column(name = "item_reference", nullable = false)
+    private String itemReference;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "content_type", nullable = false)
+    private ContentType contentType;
+
+    @Column(name = "already_known", nullable = false)
+    private boolean alreadyKnown;
+
+    @Column(name = "added_at", nullable = false)
+    private OffsetDateTime addedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "case_signal", joinColumns = @JoinColumn(name = "item_id"))
+    private Set<StoredSignal> signals = new LinkedHashSet<>();
+
+    protected Item() {
+    }
+
+    Item(Case reportCase, int number, ItemDraft draft, boolean alreadyKnown, OffsetDateTime at) {
+        this.id = UUID.randomUUID().toString();
+        this.reportCase = reportCase;
+        this.number = number;
+        this.itemReference = AnalystReference.generateForItem();
+        this.contentType = draft.contentType();
+        this.alreadyKnown = alreadyKnown;
+        this.addedAt = at;
+        draft.signals().forEach(signal -> signals.add(new StoredSignal(signal)));
+    }
+
+    /** Takes in the signals of a draft that turned out to be this same file. */
+    void absorb(ItemDraft draft, boolean known) {
+        draft.signals().forEach(signal -> signals.add(new StoredSignal(signal)));
+        alreadyKnown = alreadyKnown || known;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public String itemReference() {
+        return itemReference;
+    }
+
+    public ContentType contentType() {
+        return contentType;
+    }
+
+    public boolean alreadyKnown() {
+        return alreadyKnown;
+    }
+
+    /** In a stable order: by type, then value. */
+    public List<Signal> signals() {
+        return signals.stream().map(StoredSignal::signal)
+                .sorted(Comparator.comparing(Signal::type).thenComparing(Signal::value)).toList();
+    }
+
+    boolean sameFileAs(ItemDraft draft) {
+        return draft.sameFileAs(Set.copyOf(signals()));
+    }
+}

@@ -1,0 +1,74 @@
+package org.reportremove.platform.outbox;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.reportremove.platform.crypto.DataSealer;
+import org.reportremove.platform.persistence.DatabaseConfiguration;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Queues messages in the caller's transaction (a message exists exactly when the change that caused it
+ * committed), and lets workers claim and acknowledge them.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
+    private static final String OWNER_PREFIX = "outbox:";
+
+    @PersistenceContext(unitName = "reportremove")
+    EntityManager em;
+
+    @Resource(lookup = DatabaseConfiguration.JNDI_NAME)
+    DataSource dataSource;
+
+    @Inject
+    DataSealer sealer;
+
+    /** Queues a message with a JSON payload; the payload is stored encrypted. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String queue(Topic topic, String type, String payloadJson) {
+        String id = OutboxMessage.newId();
+        em.persist(OutboxMessage.queued(id, topic, type, sealer.seal(payloadJson, OWNER_PREFIX + id)));
+        return id;
+    }
+
+    /** Claims up to {@code max} messages of the topic, each leased to the caller for {@code lease}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<ClaimedMessage> claim(Topic topic, int max, Duration lease) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<ClaimedMessage> claimed = OutboxClaims.claim(connection, topic, max, lease).stream()
+                    .map(row -> new ClaimedMessage(row.id(), topic, row.type(),
+                            sealer.open(row.sealedPayload(), OWNER_PREFIX + row.id()), row.claimToken(), row.attempts()))
+                    .toList();
+            if (!claimed.isEmpty()) {
+                LOG.info(() -> "event=outbox.claimed topic=" + topic + " count=" + claimed.size());
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The outbox could not be read", e);
+        }
+    }
+
+    /** Removes a delivered message; false when its lease had run out and another worker holds it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean acknowledge(ClaimedMessage message) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean done = OutboxClaims.acknowledge(connection, message.id(), message.claimToken());
+            LOG.info(() -> "event=outbox.acknowledged topic=" + message.topic() + " id=" + message.id() + " held=" + done);
+            return done;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The outbox could not be updated", e);
+        }
+    }
+}

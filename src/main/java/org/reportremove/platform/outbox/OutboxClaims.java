@@ -1,0 +1,77 @@
+package org.reportremove.platform.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The claim and acknowledgement SQL, on a connection the caller commits. The same SQL runs on PostgreSQL and H2:
+ * {@code FOR UPDATE SKIP LOCKED} lets concurrent claimers (threads or replicas) pass over rows another claimer has
+ * locked, and the lease written in the same transaction keeps a claimed row away from others until it runs out.
+ * (H2 applies the row limit before skipping locked rows, so a second claimer may find nothing while the first
+ * holds the oldest rows; it never finds the same ones. H2 is the single-process development database.)
+ */
+public final class OutboxClaims {
+
+    private static final String CLAIMABLE = "SELECT id, message_type, payload, attempts FROM outbox_message"
+            + " WHERE topic = ? AND available_at <= ? ORDER BY created_at, id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+    private static final String LEASE = "UPDATE outbox_message SET claim_token = ?, available_at = ?,"
+            + " attempts = attempts + 1 WHERE id = ?";
+    private static final String ACKNOWLEDGE = "DELETE FROM outbox_message WHERE id = ? AND claim_token = ?";
+
+    private OutboxClaims() {
+    }
+
+    /** A claimed row, its payload still sealed. */
+    public record Claimed(String id, String type, byte[] sealedPayload, String claimToken, int attempts) {
+    }
+
+    /** Claims up to {@code max} messages of the topic for {@code lease}. The caller commits. */
+    public static List<Claimed> claim(Connection connection, Topic topic, int max, Duration lease) throws SQLException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String token = UUID.randomUUID().toString();
+        List<Claimed> claimed = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(CLAIMABLE)) {
+            select.setString(1, topic.name());
+            select.setObject(2, now);
+            select.setInt(3, max);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(new Claimed(rows.getString(1), rows.getString(2), rows.getBytes(3), token,
+                            rows.getInt(4) + 1));
+                }
+            }
+        }
+        if (!claimed.isEmpty()) {
+            try (PreparedStatement update = connection.prepareStatement(LEASE)) {
+                for (Claimed message : claimed) {
+                    update.setString(1, token);
+                    update.setObject(2, now.plus(lease));
+                    update.setString(3, message.id());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        }
+        return claimed;
+    }
+
+    /**
+     * Deletes a delivered message. False when the claim had lapsed and another worker holds the message now
+     * (that worker will deliver it again; consumers are idempotent).
+     */
+    public static boolean acknowledge(Connection connection, String id, String claimToken) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(ACKNOWLEDGE)) {
+            delete.setString(1, id);
+            delete.setString(2, claimToken);
+            return delete.executeUpdate() == 1;
+        }
+    }
+}
