@@ -90,7 +90,7 @@ public class CaseLoad {
     }
 
     private static String signIn(HttpClient http, String base) throws Exception {
-        String username = "load_" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 10);
+        String username = "load_" + letters(UUID.randomUUID().toString().replace("-", "").substring(0, 12));
         String passphrase = "load test passphrase " + UUID.randomUUID();
         HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/accounts"))
                 .header("Content-Type", "application/json")
@@ -131,5 +131,14 @@ public class CaseLoad {
 
     private static double percentile(List<Long> sorted, double p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    }
+
+    /** Digits become letters: a username with seven digits in a row would look like a phone number. */
+    private static String letters(String hex) {
+        StringBuilder name = new StringBuilder();
+        for (char c : hex.toCharArray()) {
+            name.append(Character.isDigit(c) ? (char) ('g' + (c - '0')) : c);
+        }
+        return name.toString();
     }
 }

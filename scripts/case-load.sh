@@ -41,6 +41,7 @@ echo "pgbench -N, 8 clients, 30 s: $PGBENCH tps"
 REPORTREMOVE_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/reportremove" \
 REPORTREMOVE_DATASOURCE_USER=postgres REPORTREMOVE_DATASOURCE_PASSWORD=postgres \
 REPORTREMOVE_DATA_DIR="$WORK/data" \
+REPORTREMOVE_ACCOUNTS_OPENINGS_PER_ADDRESS_PER_HOUR=100000 \
     java -Xmx1g -Dpayaramicro.port="$HTTP_PORT" -jar "$JAR" --port "$HTTP_PORT" >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 120); do
