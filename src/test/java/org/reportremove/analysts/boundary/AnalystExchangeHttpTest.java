@@ -1,5 +1,14 @@
 package org.reportremove.analysts.boundary;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -13,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.reportremove.analysts.bundle.Bundle;
+import org.reportremove.analysts.bundle.BundleFormat;
 import org.reportremove.testing.Api;
 import org.reportremove.testing.DatabaseScan;
 import org.reportremove.testing.Reply;
@@ -59,6 +70,7 @@ class AnalystExchangeHttpTest {
     static final String LEASE = "/api/v1/analyst/packages/lease";
     static final String RESULTS = "/api/v1/analyst/results";
     static final String JSON = "application/json";
+    static final String BUNDLES = "/api/v1/operator/analyst-bundles";
 
     @Deployment(testable = false)
     static WebArchive application() {
@@ -178,7 +190,7 @@ class AnalystExchangeHttpTest {
         ReportedCase newer = YoungPeople.report(api, database, YoungPeople.person(api, "16_17"), 1);
         // Every test account is self-declared, so both carry a priority flag: take it off the older one.
         execute("UPDATE outbox_message SET priority = false WHERE topic = 'ANALYSTS' AND id = (SELECT id FROM"
-                + " outbox_message WHERE topic = 'ANALYSTS' ORDER BY created_at LIMIT 1)");
+                + " outbox_message WHERE topic = 'ANALYSTS' AND claim_token IS NULL ORDER BY created_at LIMIT 1)");
 
         JsonObject first = lease(1).getJsonArray("packages").getJsonObject(0);
         assertEquals(newer.analystReference(), first.getString("analystReference"), "priority before age");
@@ -319,6 +331,112 @@ class AnalystExchangeHttpTest {
         assertEquals(List.of("CASE_SUBMITTED", "CASE_WITHDRAWN"), auditActionsFor(reported.reference()));
         assertEquals(0, count("SELECT COUNT(*) FROM analyst_assessment a JOIN report_case c ON c.id = a.case_id"
                 + " WHERE c.case_reference = '" + reported.reference() + "'"));
+    }
+
+
+    @Test
+    void anExportedBundleIsSignedEncryptedHeldUntilAcknowledgedAndHoldsOnlyWhatMayCross() throws Exception {
+        drain();
+        Person person = YoungPeople.person(api, "13_15");
+        ReportedCase reported = YoungPeople.report(api, database, person, 2);
+        String operator = "Bearer " + Tokens.operator(api);
+
+        Reply exported = api.post(BUNDLES, null, "", "Authorization", operator);
+        assertEquals(200, exported.status(), exported.body());
+        assertTrue(exported.contentType().startsWith("application/jose"), exported.contentType());
+        assertEquals(5, exported.body().split("\\.", -1).length, "encrypted to the analyst side (JWE)");
+        assertEquals("1", exported.header("Package-Count"));
+        assertFalse(exported.body().contains(reported.urls().get(0)));
+
+        JWKSet serviceKey = JWKSet.parse(api.get(BUNDLES + "/signing-key", "Authorization", operator).body());
+        assertFalse(serviceKey.getKeys().get(0).isPrivate());
+        Bundle bundle = BundleFormat.read(exported.body(), BundleFormat.PACKAGES, serviceKey, analystEncryptionKey());
+        assertEquals(exported.header("Bundle-Id"), bundle.manifest().bundleId());
+        assertEquals(1, bundle.manifest().count());
+        JsonObject leased = Json.createReader(new StringReader(bundle.lines().get(0))).readObject();
+        assertEquals(reported.analystReference(), leased.getString("analystReference"));
+        assertNothingNamesThem(String.join("\n", bundle.lines()), person, reported);
+
+        assertEquals(204, api.post(BUNDLES, null, "", "Authorization", operator).status(), "exported counts as held");
+        assertEquals(0, lease(500).getJsonArray("packages").size());
+
+        String eventId = "bundle-" + UUID.randomUUID();
+        String results = resultBundle(List.of("{\"acknowledge\": \"" + leased.getString("packageId") + "\"}",
+                event(eventId, "ASSESSMENT", reported.analystReference(), reported.itemReferences().get(1),
+                        "\"outcome\": \"ACTIONABLE\", \"category\": \"PROHIBITED\", \"at\": \"2025-05-01T08:00:00Z\""),
+                "not json"), signingKey());
+        Reply imported = api.post(BUNDLES + "/results", "application/jose", results, "Authorization", operator);
+        assertEquals(200, imported.status(), imported.body());
+        JsonObject report = imported.json();
+        assertEquals(1, report.getInt("acknowledged"));
+        assertEquals(0, report.getInt("unknownAcknowledgements"));
+        assertEquals("applied", report.getJsonArray("results").getJsonObject(0).getString("status"));
+        assertEquals("line 3: is not a JSON object", report.getJsonArray("results").getJsonObject(1).getString("detail"));
+        assertEquals(0, count("SELECT COUNT(*) FROM outbox_message WHERE id = '" + leased.getString("packageId") + "'"));
+        assertEquals(List.of("CASE_SUBMITTED", "ANALYST_ASSESSMENT_RECORDED"), auditActionsFor(reported.reference()));
+
+        assertProblem(api.post(BUNDLES + "/results", "application/jose", results, "Authorization", operator), 409,
+                "bundle-replayed");
+        Reply again = api.post(BUNDLES + "/results", "application/jose", resultBundle(List.of(
+                "{\"acknowledge\": \"" + leased.getString("packageId") + "\"}", event(eventId, "ASSESSMENT",
+                        reported.analystReference(), reported.itemReferences().get(1), "\"outcome\": \"ACTIONABLE\","
+                                + " \"category\": \"PROHIBITED\", \"at\": \"2025-05-01T08:00:00Z\"")), signingKey()),
+                "Authorization", operator);
+        assertEquals(200, again.status(), again.body());
+        assertEquals(1, again.json().getInt("unknownAcknowledgements"));
+        assertEquals("duplicate", again.json().getJsonArray("results").getJsonObject(0).getString("status"));
+    }
+
+    @Test
+    void aTamperedForeignOrMislabelledBundleIsRefusedBeforeAnythingIsApplied() throws Exception {
+        ReportedCase reported = YoungPeople.report(api, database, YoungPeople.person(api, "16_17"), 1);
+        String operator = "Bearer " + Tokens.operator(api);
+        String eventId = "tamper-" + UUID.randomUUID();
+        List<String> lines = List.of(event(eventId, "CASE_CLOSED", reported.analystReference(), null,
+                "\"at\": \"2025-05-01T08:00:00Z\""));
+        String good = resultBundle(lines, signingKey());
+        String[] parts = good.split("\\.");
+        int at = parts[1].length() / 2;
+        char flipped = parts[1].charAt(at) == 'A' ? 'B' : 'A';
+        String tampered = parts[0] + "." + parts[1].substring(0, at) + flipped + parts[1].substring(at + 1) + "." + parts[2];
+        ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID("analysts-sig-1").generate();
+
+        for (String refused : List.of(tampered, resultBundle(lines, stranger), "not a bundle", "",
+                BundleFormat.write(BundleFormat.PACKAGES, lines, signingKey(), null).file(), wrongBodyHash(lines))) {
+            Reply reply = api.post(BUNDLES + "/results", "application/jose", refused, "Authorization", operator);
+            assertProblem(reply, 422, "bundle-refused");
+        }
+        assertEquals(0, count("SELECT COUNT(*) FROM analyst_result_event WHERE event_id = '" + eventId + "'"));
+        assertEquals(List.of("CASE_SUBMITTED"), auditActionsFor(reported.reference()));
+        assertProblem(api.post(BUNDLES, null, "", "Authorization", analyst), 403, "forbidden");
+        assertProblem(api.post(BUNDLES + "?max=0", null, "", "Authorization", operator), 400, "invalid-fields");
+
+        Reply accepted = api.post(BUNDLES + "/results", "application/jose", good, "Authorization", operator);
+        assertEquals(200, accepted.status(), "the untouched bundle is taken: " + accepted.body());
+    }
+
+    private static ECKey signingKey() {
+        return (ECKey) TestRun.analystSideKeys().getKeyByKeyId("analysts-sig-1");
+    }
+
+    private static ECKey analystEncryptionKey() {
+        return (ECKey) TestRun.analystSideKeys().getKeyByKeyId("analysts-enc-1");
+    }
+
+    private static String resultBundle(List<String> lines, ECKey key) throws Exception {
+        return BundleFormat.write(BundleFormat.RESULTS, lines, key, null).file();
+    }
+
+    /** Correctly signed by the analyst side, but its manifest's body hash is not the body's. */
+    private static String wrongBodyHash(List<String> lines) throws Exception {
+        String body = String.join("\n", lines) + "\n";
+        String payload = "{\"manifest\": {\"bundleId\": \"" + UUID.randomUUID() + "\", \"kind\": \"RESULTS\","
+                + " \"formatVersion\": 1, \"count\": 1, \"bodySha256\": \"" + BundleFormat.sha256(body + " ")
+                + "\", \"createdAt\": \"2025-05-01T08:00:00Z\"}, \"body\": " + Json.createValue(body) + "}";
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("analysts-sig-1").build(),
+                new Payload(payload));
+        jws.sign(new ECDSASigner(signingKey()));
+        return jws.serialize();
     }
 
     // --- helpers ---
