@@ -25,7 +25,8 @@ import org.reportremove.platform.web.Roles;
 
 /**
  * The analyst side sends back assessments, removal actions and closures as result events. Each is applied once
- * (by its {@code eventId}) in any order; the answer says per event what became of it.
+ * (by its {@code eventId}) in any order; the answer says per event what became of it. The path has a body limit
+ * of its own ({@code reportremove.analysts.results.max-body-bytes}): a full batch is larger than the default.
  */
 @Path("v1/analyst/results")
 @AudienceApi(Roles.ANALYST_EXCHANGE)
@@ -35,9 +36,6 @@ import org.reportremove.platform.web.Roles;
 @Tag(name = "analysts")
 @SecurityRequirement(name = "bearer")
 public class AnalystResultResource {
-
-    /** Relative to the API root; the full path has its own body limit. */
-    public static final String FULL_PATH = "/api/v1/analyst/results";
 
     @Inject
     ResultEvents events;

@@ -208,8 +208,12 @@ class AnalystExchangeHttpTest {
     }
 
     @Test
-    void everyKindOfResultEventIsAppliedOnceInAnyOrderWithAnAuditEntry() throws Exception {
-        ReportedCase reported = YoungPeople.report(api, database, YoungPeople.person(api, "13_15"), 2);
+    void everyKindOfResultEventIsAppliedOnceInAnyOrderWithAnAuditEntryAndShowsAsProgress() throws Exception {
+        Person person = YoungPeople.person(api, "13_15");
+        ReportedCase reported = YoungPeople.report(api, database, person, 2);
+        assertEquals(Json.createReader(new StringReader("{\"stage\": \"RECEIVED\", \"itemsAssessed\": 0,"
+                + " \"placesRequested\": 0, \"placesRemoved\": 0, \"platformsBlocking\": 0, \"uploadsBlocked\": 0}"))
+                .readObject(), progressOf(person, reported));
         String ar = reported.analystReference();
         String item1 = reported.itemReferences().get(0);
         String item2 = reported.itemReferences().get(1);
@@ -251,6 +255,20 @@ class AnalystExchangeHttpTest {
         assertEquals(3, count("SELECT COUNT(*) FROM analyst_assessment a JOIN report_case c ON c.id = a.case_id"
                 + " WHERE c.case_reference = '" + reported.reference() + "'"));
         assertEquals(List.of(), DatabaseScan.findAnyOf(database, List.of(url)), "locations are stored sealed");
+
+        // Both items were assessed; removal was asked for at two places, one is gone and the other came back.
+        assertEquals(Json.createReader(new StringReader("{\"stage\": \"CLOSED\", \"itemsAssessed\": 2,"
+                + " \"placesRequested\": 2, \"placesRemoved\": 1, \"platformsBlocking\": 1, \"uploadsBlocked\": 11}"))
+                .readObject(), progressOf(person, reported));
+        String view = api.get("/api/v1/cases/" + reported.reference(), "Authorization", person.bearer()).body();
+        assertFalse(view.contains("category") || view.contains("ACTIONABLE") || view.contains("industry-list-1"),
+                "the young person never sees how it was graded or which list holds it");
+    }
+
+    private JsonObject progressOf(Person person, ReportedCase reported) {
+        Reply view = api.get("/api/v1/cases/" + reported.reference(), "Authorization", person.bearer());
+        assertEquals(200, view.status(), view.body());
+        return view.json().getJsonObject("progress");
     }
 
     @Test
