@@ -5,6 +5,7 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.platform.launcher.LauncherSession;
@@ -22,6 +23,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -41,6 +43,7 @@ public class TestRun implements LauncherSessionListener {
     private static final Map<String, ECKey> CLIENT_KEYS = new ConcurrentHashMap<>();
     private static final LogCapture LOGS = new LogCapture();
     private static String encryptionKeyset;
+    private static JWKSet analystSideKeys;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -114,6 +117,17 @@ public class TestRun implements LauncherSessionListener {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The test encryption keyset could not be made", e);
         }
+        // The air-gap bundles: the service's bundle signing key, and the analyst side's own signing and encryption
+        // keys, of which the service is given the public halves.
+        Files.writeString(dir.resolve("analyst-bundle-signing.jwks"), new JWKSet(new ECKeyGenerator(Curve.P_256)
+                .keyID("test-bundles-1").generate()).toString(false), StandardCharsets.US_ASCII);
+        analystSideKeys = new JWKSet(List.of(
+                new ECKeyGenerator(Curve.P_256).keyID("analysts-sig-1").keyUse(KeyUse.SIGNATURE).generate(),
+                new ECKeyGenerator(Curve.P_256).keyID("analysts-enc-1").keyUse(KeyUse.ENCRYPTION).generate()));
+        Files.writeString(dir.resolve("analyst-side.jwks"), analystSideKeys.toPublicJWKSet().toString(),
+                StandardCharsets.US_ASCII);
+        Files.writeString(dir.resolve("analyst-side-private.jwks"), analystSideKeys.toString(false),
+                StandardCharsets.US_ASCII);
         for (String client : new String[]{"test-operator", "test-helpline", "test-analyst"}) {
             ECKey key = new ECKeyGenerator(Curve.P_256).keyID(client + "-1").generate();
             CLIENT_KEYS.put(client, key);
@@ -147,6 +161,11 @@ public class TestRun implements LauncherSessionListener {
     /** The servers' encryption keyset (Tink JSON), for tests that check what is stored encrypted. */
     public static String encryptionKeyset() {
         return encryptionKeyset;
+    }
+
+    /** The analyst side's bundle keys, private halves included (the servers hold only the public ones). */
+    public static JWKSet analystSideKeys() {
+        return analystSideKeys;
     }
 
     /** Everything printed during the run, servers included. */

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reportremove.accounts.control.Accounts;
 import org.reportremove.accounts.entity.Account;
+import org.reportremove.analysts.control.CaseProgress;
 import org.reportremove.auth.control.Caller;
 import org.reportremove.cases.control.CaseAnswer;
 import org.reportremove.cases.control.CaseDetails;
@@ -76,6 +77,9 @@ public class CaseResource {
 
     @Inject
     Cases cases;
+
+    @Inject
+    CaseProgress progress;
 
     @Inject
     CaseSubmissions submissions;
@@ -139,7 +143,9 @@ public class CaseResource {
             + " \"en\", \"submittedAt\": \"2026-11-22T08:14:03Z\", \"concerns\": [\"THREATENED\"], \"consent\":"
             + " {\"followUp\": true, \"contactBy\": \"APP_MESSAGE\"}, \"notes\": \"…\", \"locations\": [{\"kind\":"
             + " \"PLATFORM\", \"platform\": \"SNAPCHAT\"}], \"items\": [{\"number\": 1, \"contentType\": \"PHOTO\","
-            + " \"alreadyKnown\": false, \"signals\": [{\"type\": \"MD5\", \"value\": \"098f…\"}]}]}")))
+            + " \"alreadyKnown\": false, \"signals\": [{\"type\": \"MD5\", \"value\": \"098f…\"}]}], \"progress\":"
+            + " {\"stage\": \"REMOVAL_REQUESTED\", \"itemsAssessed\": 1, \"placesRequested\": 2, \"placesRemoved\": 1,"
+            + " \"platformsBlocking\": 3, \"uploadsBlocked\": 11}}")))
     @APIResponse(responseCode = "404", description = "No such case in your account")
     public CaseView read(@Parameter(example = "RR-7K3P-9QX2-M4TD") @PathParam("reference") String reference) {
         Case reportCase = cases.findOwn(caller.subject(), referenceOf(reference)).orElseThrow(Cases::notFound);
@@ -190,7 +196,8 @@ public class CaseResource {
                 opened.notes(), opened.locations(),
                 reportCase.items().stream().map(item -> new CaseView.ItemView(item.number(),
                         item.contentType().name(), item.alreadyKnown(), item.signals().stream()
-                        .map(s -> new CaseView.SignalView(s.type().name(), s.value(), s.quality())).toList())).toList());
+                        .map(s -> new CaseView.SignalView(s.type().name(), s.value(), s.quality())).toList())).toList(),
+                progress.of(reportCase.id()));
     }
 
     private static Response created(String answerJson) {

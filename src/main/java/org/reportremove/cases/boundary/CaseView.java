@@ -1,5 +1,6 @@
 package org.reportremove.cases.boundary;
 
+import org.reportremove.analysts.entity.Progress;
 import org.reportremove.cases.entity.Location;
 
 import java.time.OffsetDateTime;
@@ -7,10 +8,11 @@ import java.util.List;
 
 /**
  * Everything a case holds, for its owner only: what they wrote is decrypted for this answer and nowhere else.
+ * {@code progress} is what the analysts' work has come to, as a stage and counts (never how the imagery was graded).
  */
 public record CaseView(String reference, String status, String language, OffsetDateTime submittedAt,
                        OffsetDateTime withdrawnAt, List<String> concerns, ConsentView consent, String notes,
-                       List<Location> locations, List<ItemView> items) {
+                       List<Location> locations, List<ItemView> items, Progress progress) {
 
     /** Whether a counsellor may follow up, and how. */
     public record ConsentView(boolean followUp, String contactBy) {

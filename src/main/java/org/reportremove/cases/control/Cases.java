@@ -66,7 +66,8 @@ public class Cases {
                 knownAmong(submission.items()));
         em.persist(reportCase);
         outbox.queue(Topic.ANALYSTS, CasePackages.CASE_SUBMITTED,
-                CasePackages.submitted(reportCase, age, submission.locations()));
+                CasePackages.submitted(reportCase, age, submission.locations()),
+                !CasePackages.priorityFlags(reportCase, age).isEmpty());
         boolean safeguarding = submission.concerns().stream().anyMatch(Concern::needsSafeguarding);
         if (safeguarding && submission.consent().followUp()) {
             outbox.queue(Topic.HELPLINE, CasePackages.SAFEGUARDING_FLAG,
@@ -94,7 +95,8 @@ public class Cases {
         List<Item> touched = reportCase.addItems(drafts, knownAmong(drafts));
         em.flush();
         List<Item> distinct = touched.stream().distinct().toList();
-        outbox.queue(Topic.ANALYSTS, CasePackages.ITEMS_ADDED, CasePackages.itemsAdded(reportCase, age, distinct));
+        outbox.queue(Topic.ANALYSTS, CasePackages.ITEMS_ADDED, CasePackages.itemsAdded(reportCase, age, distinct),
+                !CasePackages.priorityFlags(reportCase, age).isEmpty());
         audit.record(ActorRole.YOUNG_PERSON, accountId, "CASE_ITEMS_ADDED", "CASE", reportCase.id());
         LOG.info(() -> "event=case.items-added case=" + reportCase.reference().value() + " items=" + distinct.size());
         return answer(reportCase, touched, drafts);

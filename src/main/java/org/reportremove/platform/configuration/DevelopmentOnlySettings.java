@@ -40,6 +40,13 @@ public final class DevelopmentOnlySettings {
             found.add("no encryption keyset is configured, so one would be generated; set"
                     + " reportremove.encryption.keyset or reportremove.encryption.keyset-file");
         }
+        boolean bundleKeyConfigured = config.getOptionalValue("reportremove.analysts.bundles.signing-jwks",
+                String.class).isPresent()
+                || config.getOptionalValue("reportremove.analysts.bundles.signing-jwks-file", String.class).isPresent();
+        if (!bundleKeyConfigured) {
+            found.add("no analyst bundle signing key is configured, so one would be generated; set"
+                    + " reportremove.analysts.bundles.signing-jwks or reportremove.analysts.bundles.signing-jwks-file");
+        }
         return found;
     }
 }

@@ -38,8 +38,14 @@ public class Outbox {
     /** Queues a message with a JSON payload; the payload is stored encrypted. */
     @Transactional(Transactional.TxType.MANDATORY)
     public String queue(Topic topic, String type, String payloadJson) {
+        return queue(topic, type, payloadJson, false);
+    }
+
+    /** Queues a message; a {@code priority} message is claimed before older ones without. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String queue(Topic topic, String type, String payloadJson, boolean priority) {
         String id = OutboxMessage.newId();
-        em.persist(OutboxMessage.queued(id, topic, type, sealer.seal(payloadJson, OWNER_PREFIX + id)));
+        em.persist(OutboxMessage.queued(id, topic, type, sealer.seal(payloadJson, OWNER_PREFIX + id), priority));
         return id;
     }
 
@@ -57,6 +63,19 @@ public class Outbox {
             return claimed;
         } catch (SQLException e) {
             throw new IllegalStateException("The outbox could not be read", e);
+        }
+    }
+
+    /**
+     * Removes a delivered message that was claimed at some point, whoever holds it now: for consumers outside the
+     * service (the analyst side), which acknowledge by message id. False when there is no such claimed message.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean acknowledgeDelivered(Topic topic, String id) {
+        try (Connection connection = dataSource.getConnection()) {
+            return OutboxClaims.acknowledgeDelivered(connection, topic, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The outbox could not be updated", e);
         }
     }
 

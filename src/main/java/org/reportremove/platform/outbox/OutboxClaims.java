@@ -15,16 +15,19 @@ import java.util.UUID;
  * The claim and acknowledgement SQL, on a connection the caller commits. The same SQL runs on PostgreSQL and H2:
  * {@code FOR UPDATE SKIP LOCKED} lets concurrent claimers (threads or replicas) pass over rows another claimer has
  * locked, and the lease written in the same transaction keeps a claimed row away from others until it runs out.
+ * Priority messages come first, then the oldest.
  * (H2 applies the row limit before skipping locked rows, so a second claimer may find nothing while the first
  * holds the oldest rows; it never finds the same ones. H2 is the single-process development database.)
  */
 public final class OutboxClaims {
 
     private static final String CLAIMABLE = "SELECT id, message_type, payload, attempts FROM outbox_message"
-            + " WHERE topic = ? AND available_at <= ? ORDER BY created_at, id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+            + " WHERE topic = ? AND available_at <= ? ORDER BY priority DESC, created_at, id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
     private static final String LEASE = "UPDATE outbox_message SET claim_token = ?, available_at = ?,"
             + " attempts = attempts + 1 WHERE id = ?";
     private static final String ACKNOWLEDGE = "DELETE FROM outbox_message WHERE id = ? AND claim_token = ?";
+    private static final String ACKNOWLEDGE_DELIVERED = "DELETE FROM outbox_message WHERE id = ? AND topic = ?"
+            + " AND claim_token IS NOT NULL";
 
     private OutboxClaims() {
     }
@@ -71,6 +74,18 @@ public final class OutboxClaims {
         try (PreparedStatement delete = connection.prepareStatement(ACKNOWLEDGE)) {
             delete.setString(1, id);
             delete.setString(2, claimToken);
+            return delete.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Deletes a message that was claimed at least once, under whichever claim. For consumers that acknowledge by
+     * message id: a late acknowledgement of a lapsed lease still means the message was delivered.
+     */
+    public static boolean acknowledgeDelivered(Connection connection, Topic topic, String id) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(ACKNOWLEDGE_DELIVERED)) {
+            delete.setString(1, id);
+            delete.setString(2, topic.name());
             return delete.executeUpdate() == 1;
         }
     }

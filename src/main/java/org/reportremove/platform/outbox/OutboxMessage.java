@@ -44,6 +44,9 @@ public class OutboxMessage {
     @Column(name = "attempts", nullable = false)
     private int attempts;
 
+    @Column(name = "priority", nullable = false)
+    private boolean priority;
+
     protected OutboxMessage() {
     }
 
@@ -51,7 +54,7 @@ public class OutboxMessage {
         return UUID.randomUUID().toString();
     }
 
-    static OutboxMessage queued(String id, Topic topic, String type, byte[] payload) {
+    static OutboxMessage queued(String id, Topic topic, String type, byte[] payload, boolean priority) {
         OutboxMessage message = new OutboxMessage();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         message.id = id;
@@ -60,6 +63,7 @@ public class OutboxMessage {
         message.payload = payload;
         message.createdAt = now;
         message.availableAt = now;
+        message.priority = priority;
         return message;
     }
 

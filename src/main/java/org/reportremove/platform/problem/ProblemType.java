@@ -43,6 +43,9 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused",
             "This Idempotency-Key was already used for a different request"),
     CASE_WITHDRAWN(409, "case-withdrawn", "This case has been withdrawn"),
+    // Analyst exchange: air-gap bundles.
+    BUNDLE_REFUSED(422, "bundle-refused", "The bundle cannot be trusted or read"),
+    BUNDLE_REPLAYED(409, "bundle-replayed", "This bundle was imported before"),
     TOO_MANY_ATTEMPTS(429, "too-many-attempts", "Too many attempts"),
     INTERNAL_ERROR(500, "internal-error", "Something went wrong on our side"),
     UNAVAILABLE(503, "unavailable", "The service is not available right now");

@@ -36,7 +36,9 @@ public class HashesOnlyFilter extends HttpFilter {
 
     /** The paths whose body limit is set by their own key instead of {@code reportremove.http.max-body-bytes}. */
     static final Map<String, String> LARGER_LIMITS = Map.of(
-            "/api/v1/operator/known-signals", "reportremove.signals.import.max-body-bytes");
+            "/api/v1/operator/known-signals", "reportremove.signals.import.max-body-bytes",
+            "/api/v1/analyst/results", "reportremove.analysts.results.max-body-bytes",
+            "/api/v1/operator/analyst-bundles/results", "reportremove.analysts.bundles.max-body-bytes");
 
     private long maxBodyBytes;
     private Map<String, Long> largerLimits;

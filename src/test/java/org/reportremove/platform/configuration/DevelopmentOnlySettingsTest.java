@@ -17,13 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DevelopmentOnlySettingsTest {
 
     private static final String KEYSET_FILE = "/run/secrets/encryption.keyset.json";
+    private static final String BUNDLE_KEY = "reportremove.analysts.bundles.signing-jwks-file";
+    private static final String BUNDLE_KEY_FILE = "/run/secrets/analyst-bundle-signing.jwks";
 
     @Test
     void embeddedDatabaseIsDevelopmentOnlyAndNamed() {
         List<String> found = DevelopmentOnlySettings.foundIn(config(Map.of(
                 "reportremove.datasource.url", "jdbc:h2:file:./data/db/reportremove",
                 "reportremove.tokens.signing-jwks", "{\"keys\": []}",
-                "reportremove.encryption.keyset-file", KEYSET_FILE)));
+                "reportremove.encryption.keyset-file", KEYSET_FILE,
+                BUNDLE_KEY, BUNDLE_KEY_FILE)));
 
         assertEquals(1, found.size());
         assertTrue(found.get(0).startsWith("reportremove.datasource.url"), found.get(0));
@@ -34,14 +37,16 @@ class DevelopmentOnlySettingsTest {
         assertTrue(DevelopmentOnlySettings.foundIn(config(Map.of(
                 "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
                 "reportremove.tokens.signing-jwks-file", "/run/secrets/token-signing.jwks",
-                "reportremove.encryption.keyset-file", KEYSET_FILE))).isEmpty());
+                "reportremove.encryption.keyset-file", KEYSET_FILE,
+                BUNDLE_KEY, BUNDLE_KEY_FILE))).isEmpty());
     }
 
     @Test
     void generatedTokenSigningKeysAreDevelopmentOnly() {
         List<String> found = DevelopmentOnlySettings.foundIn(config(Map.of(
                 "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
-                "reportremove.encryption.keyset-file", KEYSET_FILE)));
+                "reportremove.encryption.keyset-file", KEYSET_FILE,
+                BUNDLE_KEY, BUNDLE_KEY_FILE)));
 
         assertEquals(1, found.size());
         assertTrue(found.get(0).startsWith("no token signing keys are configured"), found.get(0));
@@ -53,6 +58,7 @@ class DevelopmentOnlySettingsTest {
                 "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
                 "reportremove.tokens.signing-jwks-file", "/run/secrets/token-signing.jwks",
                 "reportremove.encryption.keyset-file", KEYSET_FILE,
+                BUNDLE_KEY, BUNDLE_KEY_FILE,
                 "reportremove.agecheck.provider.development", "true")));
 
         assertEquals(1, found.size());
@@ -65,6 +71,7 @@ class DevelopmentOnlySettingsTest {
                 "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
                 "reportremove.tokens.signing-jwks-file", "/run/secrets/token-signing.jwks",
                 "reportremove.encryption.keyset-file", KEYSET_FILE,
+                BUNDLE_KEY, BUNDLE_KEY_FILE,
                 "reportremove.agecheck.provider.development", "false",
                 "reportremove.agecheck.provider.jwks-url", "https://provider.example/jwks.json"))).isEmpty());
     }
@@ -73,7 +80,8 @@ class DevelopmentOnlySettingsTest {
     void generatedEncryptionKeysetIsDevelopmentOnlyAndNamed() {
         List<String> found = DevelopmentOnlySettings.foundIn(config(Map.of(
                 "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
-                "reportremove.tokens.signing-jwks-file", "/run/secrets/token-signing.jwks")));
+                "reportremove.tokens.signing-jwks-file", "/run/secrets/token-signing.jwks",
+                BUNDLE_KEY, BUNDLE_KEY_FILE)));
 
         assertEquals(List.of("no encryption keyset is configured, so one would be generated; set"
                 + " reportremove.encryption.keyset or reportremove.encryption.keyset-file"), found);
@@ -84,7 +92,28 @@ class DevelopmentOnlySettingsTest {
         assertTrue(DevelopmentOnlySettings.foundIn(config(Map.of(
                 "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
                 "reportremove.tokens.signing-jwks-file", "/run/secrets/token-signing.jwks",
-                "reportremove.encryption.keyset", "{\"primaryKeyId\": 1, \"key\": []}"))).isEmpty());
+                "reportremove.encryption.keyset", "{\"primaryKeyId\": 1, \"key\": []}",
+                BUNDLE_KEY, BUNDLE_KEY_FILE))).isEmpty());
+    }
+
+    @Test
+    void generatedAnalystBundleSigningKeyIsDevelopmentOnlyAndNamed() {
+        List<String> found = DevelopmentOnlySettings.foundIn(config(Map.of(
+                "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
+                "reportremove.tokens.signing-jwks-file", "/run/secrets/token-signing.jwks",
+                "reportremove.encryption.keyset-file", KEYSET_FILE)));
+
+        assertEquals(List.of("no analyst bundle signing key is configured, so one would be generated; set"
+                + " reportremove.analysts.bundles.signing-jwks or reportremove.analysts.bundles.signing-jwks-file"), found);
+    }
+
+    @Test
+    void inlineAnalystBundleSigningKeyIsFitForProduction() {
+        assertTrue(DevelopmentOnlySettings.foundIn(config(Map.of(
+                "reportremove.datasource.url", "jdbc:postgresql://db:5432/reportremove",
+                "reportremove.tokens.signing-jwks-file", "/run/secrets/token-signing.jwks",
+                "reportremove.encryption.keyset-file", KEYSET_FILE,
+                "reportremove.analysts.bundles.signing-jwks", "{\"keys\": []}"))).isEmpty());
     }
 
     @Test

@@ -1,0 +1,147 @@
+package org.reportremove.analysts.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import org.reportremove.analysts.bundle.Bundle;
+import org.reportremove.analysts.bundle.BundleException;
+import org.reportremove.analysts.bundle.BundleFormat;
+import org.reportremove.analysts.entity.BundleRecord;
+import org.reportremove.audit.entity.ActorRole;
+import org.reportremove.platform.problem.ProblemException;
+import org.reportremove.platform.problem.ProblemType;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Air-gap bundles. Export leases pending packages for the bundle lease (they count as held until the analyst
+ * side's acknowledgement comes back, or are exported again once it runs out) and signs them into one bundle.
+ * Import trusts nothing before the signature and the body hash are verified; then it releases acknowledged
+ * packages and applies result events exactly as the online exchange does. A bundle id imported before is refused.
+ */
+@ApplicationScoped
+public class AnalystBundles {
+
+    private static final Logger LOG = Logger.getLogger(AnalystBundles.class.getName());
+    static final String ACKNOWLEDGE = "acknowledge";
+
+    @Inject
+    AnalystPackages packages;
+
+    @Inject
+    ResultEvents events;
+
+    @Inject
+    BundleKeys keys;
+
+    @Inject
+    ExchangeSettings settings;
+
+    @Inject
+    BundleLedger ledger;
+
+    /** @return empty when nothing is pending */
+    public Optional<ExportedBundle> export(int max, ActorRole role, String actorId) {
+        LeasedPackages leased = packages.lease(Math.min(max, settings.bundleMaxPackages()), settings.bundleLease());
+        if (leased.packages().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> lines = leased.packages().stream().map(JsonObject::toString).toList();
+        Optional<com.nimbusds.jose.jwk.ECKey> encryptTo = keys.analystEncryptionKey();
+        try {
+            BundleFormat.Written written = BundleFormat.write(BundleFormat.PACKAGES, lines, keys.signingKey(),
+                    encryptTo.orElse(null));
+            ledger.record(written.manifest(), BundleRecord.EXPORTED, role, actorId);
+            LOG.info(() -> "event=analysts.bundle-exported bundle=" + written.manifest().bundleId() + " count="
+                    + lines.size() + " encrypted=" + encryptTo.isPresent());
+            return Optional.of(new ExportedBundle(written.manifest().bundleId(), lines.size(), encryptTo.isPresent(),
+                    written.file()));
+        } catch (BundleException e) {
+            throw new IllegalStateException("The bundle could not be written: " + e.getMessage());
+        }
+    }
+
+    public ImportReport importResults(String file, ActorRole role, String actorId) {
+        if (keys.analystKeys().isEmpty()) {
+            throw refused("no analyst-side keys are configured (reportremove.analysts.bundles.analyst-jwks-file),"
+                    + " so no result bundle can be verified");
+        }
+        Bundle bundle;
+        try {
+            bundle = BundleFormat.read(file, BundleFormat.RESULTS, keys.analystKeys().get(), null);
+        } catch (BundleException e) {
+            LOG.info("event=analysts.bundle-refused");
+            throw refused(e.getMessage());
+        }
+        String bundleId = bundle.manifest().bundleId();
+        if (ledger.seen(bundleId)) {
+            throw new ProblemException(ProblemType.BUNDLE_REPLAYED, "The bundle " + bundleId
+                    + " was imported before. Nothing was applied again.");
+        }
+        int acknowledged = 0;
+        int unknown = 0;
+        List<IncomingEvent> incoming = new ArrayList<>();
+        List<EventResult> unreadable = new ArrayList<>();
+        for (int i = 0; i < bundle.lines().size(); i++) {
+            JsonObject line = parse(bundle.lines().get(i));
+            if (line != null && line.containsKey(ACKNOWLEDGE)) {
+                if (line.get(ACKNOWLEDGE).getValueType() == JsonValue.ValueType.STRING
+                        && packages.acknowledge(line.getString(ACKNOWLEDGE))) {
+                    acknowledged++;
+                } else {
+                    unknown++;
+                }
+            } else if (line == null) {
+                unreadable.add(EventResult.rejected(null, EventChecks.INVALID_EVENT, "line " + (i + 1)
+                        + ": is not a JSON object"));
+            } else {
+                incoming.add(event(line));
+            }
+        }
+        List<EventResult> results = new ArrayList<>(events.apply(incoming, role, actorId));
+        results.addAll(unreadable);
+        ledger.record(bundle.manifest(), BundleRecord.IMPORTED, role, actorId);
+        int acks = acknowledged;
+        int unknownAcks = unknown;
+        LOG.info(() -> "event=analysts.bundle-imported bundle=" + bundleId + " acknowledged=" + acks
+                + " unknownAcknowledgements=" + unknownAcks + " events=" + incoming.size());
+        return new ImportReport(bundleId, acknowledged, unknown, results);
+    }
+
+    private static JsonObject parse(String line) {
+        try (JsonReader reader = Json.createReader(new StringReader(line))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    private static IncomingEvent event(JsonObject line) {
+        Long count = null;
+        if (line.containsKey("count") && line.get("count").getValueType() == JsonValue.ValueType.NUMBER) {
+            count = line.getJsonNumber("count").longValue();
+        }
+        return new IncomingEvent(text(line, "eventId"), text(line, "kind"), text(line, "analystReference"),
+                text(line, "itemReference"), text(line, "outcome"), text(line, "category"), text(line, "reasonCode"),
+                text(line, "action"), text(line, "listName"), text(line, "location"), text(line, "platform"),
+                count, text(line, "at"));
+    }
+
+    private static String text(JsonObject line, String member) {
+        JsonValue value = line.get(member);
+        return value != null && value.getValueType() == JsonValue.ValueType.STRING ? line.getString(member) : null;
+    }
+
+    private static ProblemException refused(String why) {
+        return new ProblemException(ProblemType.BUNDLE_REFUSED, "The bundle was refused and nothing was applied: "
+                + why + ".");
+    }
+}

@@ -1,0 +1,51 @@
+package org.reportremove.analysts.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.reportremove.platform.outbox.ClaimedMessage;
+import org.reportremove.platform.outbox.Outbox;
+import org.reportremove.platform.outbox.Topic;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Hands queued packages to the analyst side and forgets them once it acknowledges them. Leasing goes through the
+ * outbox claim ({@code FOR UPDATE SKIP LOCKED}), so two pullers never get the same package; a lease that runs out
+ * makes its packages available again. Delivery is at least once: the analyst side applies packages by id.
+ */
+@ApplicationScoped
+public class AnalystPackages {
+
+    private static final Logger LOG = Logger.getLogger(AnalystPackages.class.getName());
+    public static final int MAX_LEASE = 500;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ExchangeSettings settings;
+
+    public LeasedPackages lease(int max) {
+        return lease(max, settings.lease());
+    }
+
+    /** Leases up to {@code max} packages, those with priority flags first, then the oldest. */
+    public LeasedPackages lease(int max, Duration lease) {
+        OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plus(lease);
+        List<ClaimedMessage> claimed = outbox.claim(Topic.ANALYSTS, max, lease);
+        LOG.info(() -> "event=analysts.leased count=" + claimed.size());
+        return new LeasedPackages(expires, claimed.stream()
+                .map(message -> PublishedPackage.of(message.id(), message.payload())).toList());
+    }
+
+    /** @return false when no leased package has this id (never leased, or acknowledged already) */
+    public boolean acknowledge(String packageId) {
+        boolean done = outbox.acknowledgeDelivered(Topic.ANALYSTS, packageId);
+        LOG.info(() -> "event=analysts.acknowledged package=" + packageId + " found=" + done);
+        return done;
+    }
+}

@@ -1,0 +1,119 @@
+package org.reportremove.testing;
+
+import jakarta.json.JsonObject;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Young people who open a self-declared account and report a case over HTTP, for tests of what happens to
+ * cases afterwards. Every value they type is distinctive, so a test can look for it anywhere.
+ */
+public final class YoungPeople {
+
+    private static final String JSON = "application/json";
+    private static final String PASSPHRASE = "seven purple kettles sing";
+
+    private YoungPeople() {
+    }
+
+    /** A young person with an account and a token. */
+    public record Person(String accountId, String username, String bearer) {
+    }
+
+    /**
+     * A case as submitted, with what its owner typed and what only the analysts see.
+     *
+     * @param itemReferences in item order
+     * @param exactTime      the submission time to the second, as ISO 8601 text (UTC)
+     */
+    public record ReportedCase(String reference, String analystReference, List<String> itemReferences,
+                               String notes, List<String> urls, String platformName, String exactTime) {
+    }
+
+    public static Person person(Api api, String band) {
+        StringBuilder username = new StringBuilder("yp_");
+        for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 12).toCharArray()) {
+            username.append(Character.isDigit(c) ? (char) ('g' + (c - '0')) : c);
+        }
+        Reply opened = api.post("/api/v1/accounts", JSON, "{\"username\": \"" + username + "\", \"passphrase\": \""
+                + PASSPHRASE + "\", \"selfDeclaredAgeBand\": \"" + band + "\"}");
+        assertEquals(201, opened.status(), opened.body());
+        Reply token = api.postForm("/api/v1/auth/token", "grant_type", "password", "username", username.toString(),
+                "password", PASSPHRASE);
+        assertEquals(200, token.status(), token.body());
+        return new Person(opened.json().getString("accountId"), username.toString(),
+                "Bearer " + token.json().getString("access_token"));
+    }
+
+    /** Reports a case of {@code photos} photos with notes, two URLs, a named platform and consent details. */
+    public static ReportedCase report(Api api, DataSource database, Person person, int photos) {
+        String notes = "Notes for my counsellor only " + UUID.randomUUID();
+        List<String> urls = List.of("https://example.com/shared/" + UUID.randomUUID(),
+                "http://example.org/thread?id=" + UUID.randomUUID());
+        String platformName = "group_" + UUID.randomUUID().toString().substring(0, 13);
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < photos; i++) {
+            items.append(i == 0 ? "" : ", ").append("{\"contentType\": \"PHOTO\", \"signals\": [{\"type\": \"SHA256\","
+                    + " \"value\": \"").append(hex(64)).append("\"}, {\"type\": \"PDQ\", \"value\": \"").append(hex(64))
+                    .append("\", \"quality\": 90}]}");
+        }
+        Reply reply = api.post("/api/v1/cases", JSON, "{\"items\": [" + items + "], \"locations\": ["
+                        + "{\"kind\": \"URL\", \"url\": \"" + urls.get(0) + "\"}, {\"kind\": \"URL\", \"url\": \""
+                        + urls.get(1) + "\"}, {\"kind\": \"PLATFORM\", \"platform\": \"DISCORD\", \"name\": \""
+                        + platformName + "\"}], \"concerns\": [\"KNOWS_WHO\"], \"notes\": \"" + notes + "\","
+                        + " \"consent\": {\"followUp\": true, \"contactBy\": \"CHAT\"}, \"language\": \"cy\"}",
+                "Authorization", person.bearer(), "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, reply.status(), reply.body());
+        JsonObject answer = reply.json();
+        String reference = answer.getString("reference");
+        try (Connection connection = database.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT c.analyst_reference, i.item_reference,"
+                     + " c.submitted_at FROM report_case c JOIN case_item i ON i.case_id = c.id"
+                     + " WHERE c.case_reference = ? ORDER BY i.item_number")) {
+            select.setString(1, reference);
+            String analystReference = null;
+            String submittedAt = null;
+            List<String> itemReferences = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    analystReference = rows.getString(1);
+                    itemReferences.add(rows.getString(2));
+                    submittedAt = rows.getObject(3, java.time.OffsetDateTime.class)
+                            .withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
+                }
+            }
+            return new ReportedCase(reference, analystReference, itemReferences, notes, urls, platformName,
+                    submittedAt);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Random lower-case hex of {@code length} characters. */
+    public static String hex(int length) {
+        try {
+            StringBuilder out = new StringBuilder();
+            while (out.length() < length) {
+                out.append(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))));
+            }
+            return out.substring(0, length);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
