@@ -4,6 +4,8 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
@@ -39,7 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class TestRun implements LauncherSessionListener {
 
     private static EmbeddedPostgres postgres;
-    private static ECKey serviceKey;
+    private static RSAKey serviceKey;
     private static final Map<String, ECKey> CLIENT_KEYS = new ConcurrentHashMap<>();
     private static final LogCapture LOGS = new LogCapture();
     private static String encryptionKeyset;
@@ -101,7 +103,7 @@ public class TestRun implements LauncherSessionListener {
      * clients the launched servers trust.
      */
     private static void createKeys(Path dir) throws IOException, com.nimbusds.jose.JOSEException {
-        serviceKey = new ECKeyGenerator(Curve.P_256).keyID("test-service-1").generate();
+        serviceKey = new RSAKeyGenerator(2048).keyID("test-service-1").generate();
         Files.writeString(dir.resolve("token-signing.jwks"), new JWKSet(serviceKey).toString(false),
                 StandardCharsets.US_ASCII);
         // The encryption keyset has two keys, the newer one primary, as after a rotation: every test then also
@@ -145,7 +147,7 @@ public class TestRun implements LauncherSessionListener {
     }
 
     /** The key the service signs access tokens with. */
-    static ECKey serviceKey() {
+    static RSAKey serviceKey() {
         return serviceKey;
     }
 

@@ -7,6 +7,10 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -77,7 +81,7 @@ public final class Tokens {
     /** Well formed and unexpired, but signed by a key the service has never seen. */
     public static String signedByStranger(String... roles) {
         try {
-            ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID("test-service-1").generate();
+            RSAKey stranger = new RSAKeyGenerator(2048).keyID("test-service-1").generate();
             return sign(stranger, claims("stranger", Instant.now(), Duration.ofMinutes(10), roles));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -97,11 +101,13 @@ public final class Tokens {
                 .build();
     }
 
-    private static String sign(ECKey key, JWTClaimsSet claims) {
+    /** Signs with an EC key (ES256, as partner clients do) or an RSA key (RS256, as the service does). */
+    private static String sign(JWK key, JWTClaimsSet claims) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
-            jwt.sign(new ECDSASigner(key));
+            boolean rsa = key instanceof RSAKey;
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(rsa ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256)
+                    .keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+            jwt.sign(rsa ? new RSASSASigner((RSAKey) key) : new ECDSASigner((ECKey) key));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

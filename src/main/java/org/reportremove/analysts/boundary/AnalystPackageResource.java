@@ -3,7 +3,6 @@ package org.reportremove.analysts.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
@@ -31,6 +30,8 @@ import org.reportremove.platform.web.AudienceApi;
 import org.reportremove.platform.web.Roles;
 
 import java.util.regex.Pattern;
+
+import static org.reportremove.platform.json.JsonDocuments.JSON;
 
 /**
  * The analyst side pulls hash-only packages: lease a batch, store each, acknowledge each. A package not
@@ -74,9 +75,9 @@ public class AnalystPackageResource {
             throw ProblemException.invalidField("max", "must be 1 to 500");
         }
         LeasedPackages leased = packages.lease(request.max());
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         leased.packages().forEach(array::add);
-        return Json.createObjectBuilder().add("leaseExpiresAt", leased.leaseExpiresAt().toString())
+        return JSON.createObjectBuilder().add("leaseExpiresAt", leased.leaseExpiresAt().toString())
                 .add("packages", array).build();
     }
 

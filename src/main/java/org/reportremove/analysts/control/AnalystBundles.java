@@ -2,7 +2,6 @@ package org.reportremove.analysts.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -20,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+
+import static org.reportremove.platform.json.JsonDocuments.JSON;
 
 /**
  * Air-gap bundles. Export leases pending packages for the bundle lease (they count as held until the analyst
@@ -117,7 +118,7 @@ public class AnalystBundles {
     }
 
     private static JsonObject parse(String line) {
-        try (JsonReader reader = Json.createReader(new StringReader(line))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(line))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             return null;

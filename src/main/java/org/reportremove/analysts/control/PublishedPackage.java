@@ -1,6 +1,5 @@
 package org.reportremove.analysts.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -11,6 +10,8 @@ import jakarta.json.JsonValue;
 
 import java.io.StringReader;
 import java.util.List;
+
+import static org.reportremove.platform.json.JsonDocuments.JSON;
 
 /**
  * A queued case message as the analyst side receives it: versioned JSON holding only allowlisted members.
@@ -34,11 +35,11 @@ public final class PublishedPackage {
     /** The package for the analyst side, from a queued message of the analysts' topic. */
     public static JsonObject of(String packageId, String queuedPayload) {
         JsonObject queued;
-        try (JsonReader reader = Json.createReader(new StringReader(queuedPayload))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(queuedPayload))) {
             queued = reader.readObject();
         }
         String type = queued.getString("type");
-        JsonObjectBuilder out = Json.createObjectBuilder()
+        JsonObjectBuilder out = JSON.createObjectBuilder()
                 .add("schemaVersion", SCHEMA_VERSION)
                 .add("packageId", packageId)
                 .add("type", type)
@@ -49,16 +50,16 @@ public final class PublishedPackage {
         }
         out.add("ageBand", queued.getString("ageBand"))
                 .add("priorityFlags", strings(queued.getJsonArray("priorityFlags")));
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         for (JsonValue value : queued.getJsonArray("items")) {
             JsonObject item = value.asJsonObject();
             JsonObjectBuilder copy = copy(item, ITEM_MEMBERS);
-            JsonArrayBuilder signals = Json.createArrayBuilder();
+            JsonArrayBuilder signals = JSON.createArrayBuilder();
             item.getJsonArray("signals").forEach(signal -> signals.add(copy(signal.asJsonObject(), SIGNAL_MEMBERS)));
             items.add(copy.add("signals", signals));
         }
         out.add("items", items);
-        JsonArrayBuilder locations = Json.createArrayBuilder();
+        JsonArrayBuilder locations = JSON.createArrayBuilder();
         if (queued.containsKey("locations")) {
             queued.getJsonArray("locations").forEach(l -> locations.add(copy(l.asJsonObject(), LOCATION_MEMBERS)));
         }
@@ -66,13 +67,13 @@ public final class PublishedPackage {
     }
 
     private static JsonObjectBuilder copy(JsonObject from, List<String> members) {
-        JsonObjectBuilder to = Json.createObjectBuilder();
+        JsonObjectBuilder to = JSON.createObjectBuilder();
         members.stream().filter(from::containsKey).forEach(member -> to.add(member, from.get(member)));
         return to;
     }
 
     private static JsonArrayBuilder strings(JsonArray array) {
-        JsonArrayBuilder copy = Json.createArrayBuilder();
+        JsonArrayBuilder copy = JSON.createArrayBuilder();
         array.getValuesAs(JsonString.class).forEach(s -> copy.add(s.getString()));
         return copy;
     }

@@ -4,7 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.annotation.PostConstruct;
@@ -61,9 +61,9 @@ public class AccessTokens {
                 .expirationTime(Date.from(now.plus(LIFETIME)));
         extra.forEach(claims::claim);
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
                     .keyID(keys.active().getKeyID()).type(JOSEObjectType.JWT).build(), claims.build());
-            jwt.sign(new ECDSASigner(keys.active()));
+            jwt.sign(new RSASSASigner(keys.active()));
             return new IssuedToken(jwt.serialize(), LIFETIME);
         } catch (JOSEException e) {
             throw new IllegalStateException("An access token could not be signed", e);

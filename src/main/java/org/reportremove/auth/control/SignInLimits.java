@@ -74,7 +74,7 @@ public class SignInLimits {
         buckets = ConfiguredDataSource.DatabaseKind.of(url) == ConfiguredDataSource.DatabaseKind.POSTGRESQL
                 ? new SharedBuckets(dataSource) : new LocalBuckets();
         try {
-            byte[] signingKey = TokenSigningKeys.load(config).active().toECPrivateKey().getS().toByteArray();
+            byte[] signingKey = TokenSigningKeys.load(config).active().toRSAPrivateKey().getEncoded();
             Mac derive = Mac.getInstance("HmacSHA256");
             derive.init(new SecretKeySpec(signingKey, "HmacSHA256"));
             idKey = new SecretKeySpec(derive.doFinal("sign-in-limit-ids".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");

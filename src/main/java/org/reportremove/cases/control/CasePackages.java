@@ -1,6 +1,5 @@
 package org.reportremove.cases.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import org.reportremove.agecheck.entity.AgeAssurance;
@@ -20,6 +19,8 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+
+import static org.reportremove.platform.json.JsonDocuments.JSON;
 
 /**
  * The messages queued for other parties, holding only what the data-boundary table allows each one.
@@ -54,9 +55,9 @@ public final class CasePackages {
 
     /** Tells the analyst side to withdraw every signal of the case. Needs no age: the account may be gone. */
     public static String withdrawn(Case reportCase) {
-        JsonArrayBuilder references = Json.createArrayBuilder();
+        JsonArrayBuilder references = JSON.createArrayBuilder();
         reportCase.items().forEach(item -> references.add(item.itemReference()));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", CASE_WITHDRAWN)
                 .add("analystReference", reportCase.analystReference().value())
                 .add("hour", hourNow())
@@ -65,9 +66,9 @@ public final class CasePackages {
     }
 
     public static String safeguardingFlag(Case reportCase, AgeBand band, Consent consent) {
-        JsonArrayBuilder concerns = Json.createArrayBuilder();
+        JsonArrayBuilder concerns = JSON.createArrayBuilder();
         reportCase.concerns().stream().filter(Concern::needsSafeguarding).forEach(c -> concerns.add(c.name()));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", SAFEGUARDING_FLAG)
                 .add("caseReference", reportCase.reference().value())
                 .add("concerns", concerns)
@@ -89,9 +90,9 @@ public final class CasePackages {
     }
 
     private static JsonObjectBuilder analystMessage(String type, Case reportCase, AgeAssuranceOutcome age) {
-        JsonArrayBuilder flags = Json.createArrayBuilder();
+        JsonArrayBuilder flags = JSON.createArrayBuilder();
         priorityFlags(reportCase, age).forEach(flag -> flags.add(flag.name()));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", type)
                 .add("analystReference", reportCase.analystReference().value())
                 .add("hour", hourNow())
@@ -105,27 +106,27 @@ public final class CasePackages {
     }
 
     private static JsonArrayBuilder items(Collection<Item> items) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (Item item : items) {
-            JsonArrayBuilder signals = Json.createArrayBuilder();
+            JsonArrayBuilder signals = JSON.createArrayBuilder();
             item.signals().forEach(signal -> {
-                JsonObjectBuilder s = Json.createObjectBuilder().add("type", signal.type().name())
+                JsonObjectBuilder s = JSON.createObjectBuilder().add("type", signal.type().name())
                         .add("value", signal.value());
                 if (signal.quality() != null) {
                     s.add("quality", signal.quality());
                 }
                 signals.add(s);
             });
-            array.add(Json.createObjectBuilder().add("itemReference", item.itemReference())
+            array.add(JSON.createObjectBuilder().add("itemReference", item.itemReference())
                     .add("contentType", item.contentType().name()).add("signals", signals));
         }
         return array;
     }
 
     private static JsonArrayBuilder locations(List<Location> locations) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (Location location : locations) {
-            JsonObjectBuilder l = Json.createObjectBuilder().add("kind", location.kind().name());
+            JsonObjectBuilder l = JSON.createObjectBuilder().add("kind", location.kind().name());
             if (location.url() != null) {
                 l.add("url", location.url());
             }

@@ -3,7 +3,6 @@ package org.reportremove.signals.control;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -34,6 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
+
+import static org.reportremove.platform.json.JsonDocuments.JSON;
 
 /**
  * Imports signals into the bank from JSON lines ({@code {"type": "PDQ", "value": "…", "quality": 90}}), streamed:
@@ -143,7 +144,7 @@ public class KnownSignalImport {
             throw new IllegalArgumentException("the line is too long to be one signal");
         }
         JsonObject object;
-        try (JsonReader reader = Json.createReader(new StringReader(line))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(line))) {
             object = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new IllegalArgumentException("the line is not a JSON object");
