@@ -2,25 +2,13 @@ package org.reportremove.accounts.boundary;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.reportremove.testing.AgeProvider;
-import org.reportremove.testing.Api;
+import org.reportremove.testing.DeployedServiceTest;
 import org.reportremove.testing.DatabaseScan;
 import org.reportremove.testing.Reply;
-import org.reportremove.testing.TestDeployment;
-import org.reportremove.testing.TestRun;
 import org.reportremove.testing.Tokens;
 
-import javax.sql.DataSource;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,35 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Young people's accounts and sign-in against the deployed service and PostgreSQL: opening, the username and
  * passphrase rules, sign-in, refresh token rotation, recovery codes, seeing what we hold, and erasure.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AccountsHttpTest {
+class AccountsHttpTest extends DeployedServiceTest {
 
     private static final String ACCOUNTS = "/api/v1/accounts";
     private static final String TOKEN = "/api/v1/auth/token";
     private static final String JSON = "application/json";
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return TestDeployment.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Api api;
-    private DataSource database;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(base);
-        database = TestRun.postgres().getDatabase("postgres", "reportremove");
-    }
-
-    @AfterEach
-    void nothingSentReachedTheLog() {
-        api.assertLogHoldsNothingSent();
-    }
 
     @Test
     void selfDeclaredAccountIsOpenedWithRecoveryCodesAndTellsWhatWeHold() {

@@ -3,23 +3,11 @@ package org.reportremove.agecheck.boundary;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.reportremove.testing.AgeProvider;
-import org.reportremove.testing.Api;
+import org.reportremove.testing.DeployedServiceTest;
 import org.reportremove.testing.Reply;
-import org.reportremove.testing.TestDeployment;
-import org.reportremove.testing.TestRun;
 
-import javax.sql.DataSource;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,35 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * stand-in provider ({@link AgeProvider}) whose keys the service reads from its JWKS file, as it would a real
  * provider's: the happy paths, every reason to refuse an attestation, and what the database keeps.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AgeCheckHttpTest {
+class AgeCheckHttpTest extends DeployedServiceTest {
 
     private static final String AGE_CHECKS = "/api/v1/age-checks";
     private static final String JSON = "application/json";
     private static final String PROBLEM = "urn:reportremove:problem:";
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return TestDeployment.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Api api;
-    private DataSource database;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(base);
-        database = TestRun.postgres().getDatabase("postgres", "reportremove");
-    }
-
-    @AfterEach
-    void nothingSentReachedTheLog() {
-        api.assertLogHoldsNothingSent();
-    }
 
     @Test
     void startingGivesAOneTimeNonceAnExpiryAndTheProvider() throws SQLException {

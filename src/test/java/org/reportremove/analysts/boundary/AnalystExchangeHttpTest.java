@@ -13,28 +13,19 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.reportremove.analysts.bundle.Bundle;
 import org.reportremove.analysts.bundle.BundleFormat;
-import org.reportremove.testing.Api;
+import org.reportremove.testing.DeployedServiceTest;
 import org.reportremove.testing.DatabaseScan;
 import org.reportremove.testing.Reply;
-import org.reportremove.testing.TestDeployment;
 import org.reportremove.testing.TestRun;
 import org.reportremove.testing.Tokens;
 import org.reportremove.testing.YoungPeople;
 import org.reportremove.testing.YoungPeople.Person;
 import org.reportremove.testing.YoungPeople.ReportedCase;
 
-import javax.sql.DataSource;
 import java.io.StringReader;
 import java.net.URL;
 import java.sql.Connection;
@@ -63,37 +54,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * expiry), acknowledgements, every kind of result event, duplicates, any order, rejections, withdrawn cases, and
  * the scan of what leaves for anything the young person typed or that names them.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AnalystExchangeHttpTest {
+class AnalystExchangeHttpTest extends DeployedServiceTest {
 
     static final String LEASE = "/api/v1/analyst/packages/lease";
     static final String RESULTS = "/api/v1/analyst/results";
     static final String JSON = "application/json";
     static final String BUNDLES = "/api/v1/operator/analyst-bundles";
 
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return TestDeployment.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Api api;
-    private DataSource database;
     private String analyst;
 
     @BeforeEach
     void connect() {
-        api = new Api(base);
-        database = TestRun.postgres().getDatabase("postgres", "reportremove");
         analyst = "Bearer " + Tokens.clientToken(api, "test-analyst", null);
-    }
-
-    @AfterEach
-    void nothingSentReachedTheLog() {
-        api.assertLogHoldsNothingSent();
     }
 
     @Test
@@ -351,7 +323,6 @@ class AnalystExchangeHttpTest {
                 + " WHERE c.case_reference = '" + reported.reference() + "'"));
     }
 
-
     @Test
     void anExportedBundleIsSignedEncryptedHeldUntilAcknowledgedAndHoldsOnlyWhatMayCross() throws Exception {
         drain();
@@ -537,21 +508,6 @@ class AnalystExchangeHttpTest {
         try (Connection connection = database.getConnection(); ResultSet rows = connection.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    private List<String> auditActionsFor(String reference) throws SQLException {
-        try (Connection connection = database.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT action FROM audit_event WHERE object_id ="
-                     + " (SELECT id FROM report_case WHERE case_reference = ?) ORDER BY id")) {
-            select.setString(1, reference);
-            List<String> actions = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    actions.add(rows.getString(1));
-                }
-            }
-            return actions;
         }
     }
 

@@ -2,28 +2,18 @@ package org.reportremove.analysts.bridge;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.reportremove.testing.Api;
+import org.reportremove.testing.DeployedServiceTest;
 import org.reportremove.testing.Reply;
-import org.reportremove.testing.TestDeployment;
 import org.reportremove.testing.TestRun;
 import org.reportremove.testing.Tokens;
 import org.reportremove.testing.YoungPeople;
 import org.reportremove.testing.YoungPeople.ReportedCase;
 
-import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,39 +33,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The analyst-bridge command against the deployed service, as the analysts' side runs it: pull into an inbox
  * (also after a crash between writing and acknowledging), push result files, and unpack and pack bundles.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AnalystBridgeHttpTest {
+class AnalystBridgeHttpTest extends DeployedServiceTest {
 
     private static final String JSON = "application/json";
 
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return TestDeployment.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Api api;
-    private DataSource database;
     private Path dir;
     private Path clientKey;
 
     @BeforeEach
     void prepare() throws Exception {
-        api = new Api(base);
-        database = TestRun.postgres().getDatabase("postgres", "reportremove");
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         Files.createDirectories(tmp);
         dir = Files.createTempDirectory(tmp, "bridge-");
         clientKey = dir.resolve("client.jwk");
         Files.writeString(clientKey, TestRun.clientKeyForTests("test-analyst").toJSONString());
-    }
-
-    @AfterEach
-    void nothingSentReachedTheLog() {
-        api.assertLogHoldsNothingSent();
     }
 
     @Test

@@ -1,23 +1,12 @@
 package org.reportremove.audit.boundary;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.reportremove.testing.Api;
+import org.reportremove.testing.DeployedServiceTest;
 import org.reportremove.testing.Reply;
-import org.reportremove.testing.TestDeployment;
-import org.reportremove.testing.TestRun;
 import org.reportremove.testing.Tokens;
 
-import javax.sql.DataSource;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,35 +22,16 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The audit trail through the operator API, against the deployed service and its PostgreSQL: entries are
  * recorded and sealed, and the verifier catches rows changed or deleted behind the service's back.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AuditHttpTest {
+class AuditHttpTest extends DeployedServiceTest {
 
     private static final String ENTRIES = "/api/v1/operator/audit/entries";
     private static final String VERIFICATIONS = "/api/v1/operator/audit/verifications";
 
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return TestDeployment.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Api api;
     private String operator;
-    private DataSource database;
 
     @BeforeEach
     void connect() {
-        api = new Api(base);
         operator = "Bearer " + Tokens.operator(api);
-        database = TestRun.postgres().getDatabase("postgres", "reportremove");
-    }
-
-    @AfterEach
-    void nothingSentReachedTheLog() {
-        api.assertLogHoldsNothingSent();
     }
 
     @Test

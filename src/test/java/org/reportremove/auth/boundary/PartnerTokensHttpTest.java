@@ -9,23 +9,13 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.reportremove.testing.Api;
+import org.reportremove.testing.DeployedServiceTest;
 import org.reportremove.testing.Reply;
-import org.reportremove.testing.TestDeployment;
 import org.reportremove.testing.TestRun;
 import org.reportremove.testing.Tokens;
 
 import javax.sql.DataSource;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,31 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Partner systems get access tokens with signed client assertions (private_key_jwt): the helpline partner can
  * name the acting counsellor, and every failure of an assertion is refused with a problem.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PartnerTokensHttpTest {
+class PartnerTokensHttpTest extends DeployedServiceTest {
 
     private static final String TOKEN = "/api/v1/auth/token";
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return TestDeployment.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Api api;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(base);
-    }
-
-    @AfterEach
-    void nothingSentReachedTheLog() {
-        api.assertLogHoldsNothingSent();
-    }
 
     @Test
     void helplineTokenCarriesTheCounsellorIntoTheTokenAndTheAuditTrail() throws Exception {

@@ -3,25 +3,15 @@ package org.reportremove.cases.boundary;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.reportremove.platform.crypto.EncryptionKeys;
 import org.reportremove.platform.crypto.Sealer;
-import org.reportremove.testing.Api;
+import org.reportremove.testing.DeployedServiceTest;
 import org.reportremove.testing.DatabaseScan;
 import org.reportremove.testing.Reply;
-import org.reportremove.testing.TestDeployment;
 import org.reportremove.testing.TestRun;
 import org.reportremove.testing.Tokens;
 
-import javax.sql.DataSource;
 import java.io.StringReader;
 import java.net.URL;
 import java.security.GeneralSecurityException;
@@ -53,35 +43,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * rule, idempotency (also under a race), own cases only, added items, withdrawal, erasure with the account, what
  * is stored (encrypted) and what is queued for the analysts and the helpline, and the bank of known signals.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CasesHttpTest {
+class CasesHttpTest extends DeployedServiceTest {
 
     private static final String CASES = "/api/v1/cases";
     private static final String JSON = "application/json";
     private static final String PASSPHRASE = "seven purple kettles sing";
-
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return TestDeployment.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Api api;
-    private DataSource database;
-
-    @BeforeEach
-    void connect() {
-        api = new Api(base);
-        database = TestRun.postgres().getDatabase("postgres", "reportremove");
-    }
-
-    @AfterEach
-    void nothingSentReachedTheLog() {
-        api.assertLogHoldsNothingSent();
-    }
 
     @Test
     void aSubmittedCaseAnswersWithItsReferenceItemsAndSafetyAdvice() throws Exception {
@@ -593,21 +559,6 @@ class CasesHttpTest {
                 assertTrue(rows.next());
                 return rows.getString(1);
             }
-        }
-    }
-
-    private List<String> auditActionsFor(String reference) throws SQLException {
-        try (Connection connection = database.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT action FROM audit_event WHERE object_id ="
-                     + " (SELECT id FROM report_case WHERE case_reference = ?) ORDER BY id")) {
-            select.setString(1, reference);
-            List<String> actions = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    actions.add(rows.getString(1));
-                }
-            }
-            return actions;
         }
     }
 

@@ -1,21 +1,12 @@
 package org.reportremove.platform.web;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.reportremove.testing.Api;
+import org.reportremove.testing.DeployedServiceTest;
 import org.reportremove.testing.Reply;
-import org.reportremove.testing.TestDeployment;
 import org.reportremove.testing.Tokens;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -30,33 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The HTTP edge of the deployed service: the one error contract for every kind of bad input, the door that
  * refuses imagery, security headers, CORS, health, OpenAPI and metrics.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PlatformHttpTest {
+class PlatformHttpTest extends DeployedServiceTest {
 
     private static final String ENTRIES = "/api/v1/operator/audit/entries";
     private static final String JSON = "application/json";
 
-    @Deployment(testable = false)
-    static WebArchive application() {
-        return TestDeployment.application();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    private Api api;
     private String operator;
 
     @BeforeEach
     void connect() {
-        api = new Api(base);
         operator = "Bearer " + Tokens.operator(api);
-    }
-
-    @AfterEach
-    void nothingSentReachedTheLog() {
-        api.assertLogHoldsNothingSent();
     }
 
     @Test

@@ -1,0 +1,67 @@
+package org.reportremove.testing;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every HTTP test class shares: the real application deployed in Payara Micro, a client for it, the test
+ * run's PostgreSQL, and after every test the proof that nothing the test sent reached the server's log.
+ * Each subclass still boots its own server and creates the data it needs.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public abstract class DeployedServiceTest {
+
+    @ArquillianResource
+    protected URL base;
+
+    protected Api api;
+    protected DataSource database;
+
+    @Deployment(testable = false)
+    public static WebArchive application() {
+        return TestDeployment.application();
+    }
+
+    @BeforeEach
+    final void connectToTheService() {
+        api = new Api(base);
+        database = TestRun.postgres().getDatabase("postgres", "reportremove");
+    }
+
+    @AfterEach
+    final void nothingSentReachedTheLog() {
+        api.assertLogHoldsNothingSent();
+    }
+
+    /** The audit actions recorded against a case, oldest first. */
+    protected List<String> auditActionsFor(String caseReference) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT action FROM audit_event WHERE object_id ="
+                     + " (SELECT id FROM report_case WHERE case_reference = ?) ORDER BY id")) {
+            select.setString(1, caseReference);
+            List<String> actions = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    actions.add(rows.getString(1));
+                }
+            }
+            return actions;
+        }
+    }
+}
