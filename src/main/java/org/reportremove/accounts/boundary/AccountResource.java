@@ -30,10 +30,10 @@ import org.reportremove.accounts.entity.Username;
 import org.reportremove.agecheck.control.AgeChecks;
 import org.reportremove.agecheck.entity.AgeAssuranceOutcome;
 import org.reportremove.agecheck.entity.AgeBand;
-import org.reportremove.auth.control.Caller;
-import org.reportremove.auth.control.SignInLimits;
+import org.reportremove.accounts.control.SignInRefused;
 import org.reportremove.platform.problem.ProblemException;
-import org.reportremove.platform.problem.ProblemType;
+import org.reportremove.platform.ratelimit.AttemptLimits;
+import org.reportremove.platform.security.Caller;
 import org.reportremove.platform.web.AudienceApi;
 import org.reportremove.platform.web.ClientAddress;
 import org.reportremove.platform.web.Roles;
@@ -61,7 +61,7 @@ public class AccountResource {
     AgeChecks ageChecks;
 
     @Inject
-    SignInLimits limits;
+    AttemptLimits limits;
 
     @Inject
     Caller caller;
@@ -89,7 +89,7 @@ public class AccountResource {
         AgeAssuranceOutcome age = ageOf(request);
         Accounts.Opened opened = accounts.open(username, request.passphrase(), age);
         Account account = opened.account();
-        return Response.status(Response.Status.CREATED).entity(new AccountOpened(account.id(), account.username(),
+        return Response.status(Response.Status.CREATED).entity(new AccountOpened(account.id().value(), account.username(),
                 age.assurance().name(), age.band().label(), opened.recoveryCodes(), ADVICE)).build();
     }
 
@@ -100,7 +100,7 @@ public class AccountResource {
     public AccountDescription me() {
         Account account = own();
         AgeAssuranceOutcome age = account.age();
-        return new AccountDescription(account.id(), account.username(), account.createdAt(), age.assurance().name(),
+        return new AccountDescription(account.id().value(), account.username(), account.createdAt(), age.assurance().name(),
                 age.band().label(), age.provider(), age.assuredAt(), account.unusedRecoveryCodes(),
                 AccountStatement.of(account));
     }
@@ -137,8 +137,7 @@ public class AccountResource {
         String address = ClientAddress.of(http);
         limits.attempt(usernameKey, address);
         if (accounts.recover(usernameKey, request.recoveryCode(), request.newPassphrase()).isEmpty()) {
-            throw new ProblemException(ProblemType.INVALID_GRANT,
-                    "The username or recovery code is not right. Each code works once.");
+            throw new SignInRefused("The username or recovery code is not right. Each code works once.");
         }
         limits.succeeded(usernameKey, address);
         return Response.noContent().build();
@@ -160,7 +159,6 @@ public class AccountResource {
 
     /** The caller's own account: a token for an erased account finds nothing. */
     private Account own() {
-        return accounts.find(caller.subject()).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-                "There is no account for this sign-in any more."));
+        return accounts.own(caller.subject());
     }
 }

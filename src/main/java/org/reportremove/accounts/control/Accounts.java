@@ -8,20 +8,20 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.reportremove.accounts.entity.Account;
+import org.reportremove.accounts.entity.AccountDeleted;
+import org.reportremove.accounts.entity.AccountId;
+import org.reportremove.accounts.entity.AccountOpened;
+import org.reportremove.accounts.entity.PassphraseReplaced;
 import org.reportremove.accounts.entity.Username;
 import org.reportremove.agecheck.entity.AgeAssuranceOutcome;
-import org.reportremove.audit.control.AuditTrail;
-import org.reportremove.audit.entity.ActorRole;
-import org.reportremove.auth.control.RefreshTokens;
-import org.reportremove.platform.problem.ProblemException;
-import org.reportremove.platform.problem.ProblemType;
+import org.reportremove.platform.security.Actor;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Opens, finds, recovers and erases accounts. Every change is audited in the same transaction, with the
- * account id as the actor: the trail never holds a username.
+ * Opens, finds, recovers and erases accounts. Every change fires its event in the same transaction (the audit
+ * trail records it with the account id as the actor, never a username; sessions end on a new passphrase).
  */
 @ApplicationScoped
 public class Accounts {
@@ -36,10 +36,10 @@ public class Accounts {
     PassphrasePolicy policy;
 
     @Inject
-    RefreshTokens refreshTokens;
+    Event<AccountOpened> opened;
 
     @Inject
-    AuditTrail audit;
+    Event<PassphraseReplaced> passphraseReplaced;
 
     @Inject
     Event<AccountDeleted> deleted;
@@ -52,7 +52,7 @@ public class Accounts {
     public Opened open(Username username, String passphrase, AgeAssuranceOutcome age) {
         policy.check("passphrase", passphrase, username.value());
         if (findByUsername(username.key()).isPresent()) {
-            throw taken();
+            throw new UsernameTaken();
         }
         List<String> codes = RecoveryCodes.generate();
         Account account = Account.open(username, passphrases.hash(passphrase), age,
@@ -62,19 +62,19 @@ public class Accounts {
             em.flush();
         } catch (PersistenceException e) {
             // Someone took the same username a moment ago, between the check above and this insert.
-            throw taken();
+            throw new UsernameTaken();
         }
-        audit.record(ActorRole.YOUNG_PERSON, account.id(), "ACCOUNT_OPENED", "ACCOUNT", account.id());
+        opened.fire(new AccountOpened(account.id()));
         return new Opened(account, codes);
     }
 
-    private static ProblemException taken() {
-        return new ProblemException(ProblemType.CONFLICT,
-                "That username is taken. Choose another one (it does not have to mean anything).");
+    public Optional<Account> find(AccountId accountId) {
+        return Optional.ofNullable(em.find(Account.class, accountId.value()));
     }
 
-    public Optional<Account> find(String accountId) {
-        return Optional.ofNullable(em.find(Account.class, accountId));
+    /** The account a young person's token names: an erased account is {@link AccountNotFound}. */
+    public Account own(String tokenSubject) {
+        return AccountId.parse(tokenSubject).flatMap(this::find).orElseThrow(AccountNotFound::new);
     }
 
     /**
@@ -105,8 +105,8 @@ public class Accounts {
         if (!account.recoverWith(RecoveryCodes.digest(code), passphrases.hash(newPassphrase))) {
             return Optional.empty();
         }
-        refreshTokens.revokeAll(account.id());
-        audit.record(ActorRole.YOUNG_PERSON, account.id(), "PASSPHRASE_RECOVERED", "ACCOUNT", account.id());
+        passphraseReplaced.fire(new PassphraseReplaced(account.id(), PassphraseReplaced.Way.RECOVERY_CODE,
+                Actor.youngPerson(account.id().value())));
         return Optional.of(account);
     }
 
@@ -115,15 +115,10 @@ public class Accounts {
      * and the username is free again: it tells nobody anything.
      */
     @Transactional
-    public void erase(String accountId) {
-        Account account = em.find(Account.class, accountId);
-        if (account == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "There is no account for this sign-in any more.");
-        }
+    public void erase(AccountId accountId) {
+        Account account = find(accountId).orElseThrow(AccountNotFound::new);
         deleted.fire(new AccountDeleted(accountId));
-        refreshTokens.deleteAll(accountId);
         em.remove(account);
-        audit.record(ActorRole.YOUNG_PERSON, accountId, "ACCOUNT_DELETED", "ACCOUNT", accountId);
     }
 
     private Optional<Account> findByUsername(String usernameKey) {

@@ -2,7 +2,7 @@ package org.reportremove.accounts.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.reportremove.platform.problem.ProblemException;
+import org.reportremove.platform.validation.InvalidFields;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,26 +39,26 @@ public class PassphrasePolicy {
         }
     }
 
-    /** Throws a problem naming {@code field} when the passphrase breaks a rule. */
+    /** Throws {@link InvalidFields} naming {@code field} when the passphrase breaks a rule. */
     public void check(String field, String passphrase, String username) {
         if (passphrase == null || passphrase.isEmpty()) {
-            throw ProblemException.invalidField(field, "is required");
+            throw InvalidFields.of(field, "is required");
         }
         int length = passphrase.codePointCount(0, passphrase.length());
         if (length < MIN_LENGTH) {
-            throw ProblemException.invalidField(field, "must be at least " + MIN_LENGTH
+            throw InvalidFields.of(field, "must be at least " + MIN_LENGTH
                     + " characters: a few ordinary words together work well");
         }
         if (length > MAX_LENGTH) {
-            throw ProblemException.invalidField(field, "must be at most " + MAX_LENGTH + " characters");
+            throw InvalidFields.of(field, "must be at most " + MAX_LENGTH + " characters");
         }
         String normalised = normalise(passphrase);
         if (common.contains(normalised) || common.contains(normalised.replaceAll("[0-9!?.]+$", ""))) {
-            throw ProblemException.invalidField(field,
+            throw InvalidFields.of(field,
                     "is one of the most common passwords, which are guessed first: choose another");
         }
         if (username != null && normalised.contains(normalise(username))) {
-            throw ProblemException.invalidField(field, "must not contain the username");
+            throw InvalidFields.of(field, "must not contain the username");
         }
     }
 

@@ -19,15 +19,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A young person's pseudonymous account: a username, a passphrase (as an Argon2id hash) and how their age was
  * assured; never a name, email, phone number, birth date or age document.
  *
  * <p>Life cycle: {@link #open} after an age check (or a self-declared band); the passphrase can be replaced
- * with a recovery code ({@link #recoverWith}) or, later, with a counsellor's help; a self-declared age can be
- * confirmed by a counsellor; erasing the account deletes the row and everything that hangs off it.
+ * with a recovery code ({@link #recoverWith}) or, later, with a counsellor's help ({@link #replacePassphrase});
+ * a self-declared age can be confirmed by a counsellor; erasing the account deletes the row and everything that
+ * hangs off it. Its changes are told as events ({@code AccountOpened}, {@code PassphraseReplaced},
+ * {@code AccountDeleted}).
  */
 @Entity
 @Table(name = "account")
@@ -85,7 +86,7 @@ public class Account {
                                List<String> codeDigests) {
         Account account = new Account();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        account.id = UUID.randomUUID().toString();
+        account.id = AccountId.generate().value();
         account.username = username.value();
         account.usernameKey = username.key();
         account.passphraseHash = passphraseHash;
@@ -118,8 +119,8 @@ public class Account {
         passphraseChangedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    public String id() {
-        return id;
+    public AccountId id() {
+        return new AccountId(id);
     }
 
     public String username() {

@@ -1,6 +1,6 @@
 package org.reportremove.accounts.entity;
 
-import org.reportremove.platform.problem.ProblemException;
+import org.reportremove.platform.validation.InvalidFields;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -17,18 +17,18 @@ public record Username(String value) {
 
     public Username {
         if (value == null || value.isBlank()) {
-            throw ProblemException.invalidField("username", "is required");
+            throw InvalidFields.of("username", "is required");
         }
         if (EMAIL_LIKE.matcher(value).matches()) {
-            throw ProblemException.invalidField("username",
+            throw InvalidFields.of("username",
                     "must not look like an email address: choose a name that does not identify you");
         }
         if (value.chars().filter(Character::isDigit).count() >= PHONE_DIGITS) {
-            throw ProblemException.invalidField("username",
+            throw InvalidFields.of("username",
                     "must not look like a phone number: choose a name that does not identify you");
         }
         if (!ALLOWED.matcher(value).matches()) {
-            throw ProblemException.invalidField("username", "must be 3 to 32 letters, digits, '_' or '-'");
+            throw InvalidFields.of("username", "must be 3 to 32 letters, digits, '_' or '-'");
         }
     }
 

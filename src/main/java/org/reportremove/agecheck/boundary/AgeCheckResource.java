@@ -62,7 +62,7 @@ public class AgeCheckResource {
         StartedAgeCheck started = ageChecks.start();
         ProviderSettings settings = provider.settings();
         return Response.status(Response.Status.CREATED)
-                .entity(new AgeCheckStarted(started.id(), started.nonce(), started.expiresAt(),
+                .entity(new StartAnswer(started.id(), started.nonce(), started.expiresAt(),
                         new ProviderAccess(settings.name(), settings.startUrl(), settings.audience())))
                 .build();
     }
@@ -89,10 +89,10 @@ public class AgeCheckResource {
             content = @Content(mediaType = "application/problem+json",
                     examples = @ExampleObject(name = "over 18", value = PROBLEM_EXAMPLE_OVER_18)))
     @APIResponse(responseCode = "503", description = "The provider's keys could not be fetched (unavailable)")
-    public AgeCheckVerified attest(@PathParam("id") String id,
+    public AttestationAnswer attest(@PathParam("id") String id,
                                    @Valid @NotNull(message = "a JSON body is required") AttestationRequest request) {
         AgeBand declared = request.ageBand() == null ? null : AgeBand.fromLabel(request.ageBand()).orElseThrow();
         VerifiedAgeCheck verified = ageChecks.verify(id, request.attestation(), declared);
-        return new AgeCheckVerified(verified.id(), AgeCheckStatus.VERIFIED.name(), verified.band().label());
+        return new AttestationAnswer(verified.id(), AgeCheckStatus.VERIFIED.name(), verified.band().label());
     }
 }

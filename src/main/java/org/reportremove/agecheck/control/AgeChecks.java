@@ -11,10 +11,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.reportremove.agecheck.entity.AgeAssuranceOutcome;
 import org.reportremove.agecheck.entity.AgeBand;
 import org.reportremove.agecheck.entity.AgeCheck;
+import org.reportremove.agecheck.entity.AgeCheckStarted;
+import org.reportremove.agecheck.entity.AgeCheckVerified;
 import org.reportremove.agecheck.entity.AttestedAge;
-import org.reportremove.audit.control.AuditTrail;
-import org.reportremove.audit.entity.ActorRole;
-import org.reportremove.platform.problem.ProblemException;
+import org.reportremove.platform.domain.DomainException;
+import org.reportremove.platform.validation.InvalidFields;
+import jakarta.enterprise.event.Event;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -33,9 +35,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class AgeChecks {
 
-    static final String ACTOR = "age-check";
-    static final String OBJECT_TYPE = "AGE_CHECK";
-
     private static final Logger LOG = Logger.getLogger(AgeChecks.class.getName());
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     /** 256 bits: far beyond guessing, and more than the 128 bits a nonce needs. */
@@ -46,7 +45,10 @@ public class AgeChecks {
     EntityManager em;
 
     @Inject
-    AuditTrail trail;
+    Event<AgeCheckStarted> started;
+
+    @Inject
+    Event<AgeCheckVerified> verified;
 
     @Inject
     AgeCheckRefusals refusals;
@@ -65,7 +67,7 @@ public class AgeChecks {
         String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         AgeCheck check = AgeCheck.start(UUID.randomUUID().toString(), nonce, Instant.now(), ttl());
         em.persist(check);
-        trail.record(ActorRole.SYSTEM, ACTOR, "AGE_CHECK_STARTED", OBJECT_TYPE, check.id());
+        started.fire(new AgeCheckStarted(check.id()));
         LOG.info("event=agecheck.started");
         return new StartedAgeCheck(check.id(), nonce, check.expiresAt());
     }
@@ -81,21 +83,21 @@ public class AgeChecks {
         AgeCheck check = lockedOrNull(id);
         if (check == null) {
             LOG.info("event=agecheck.refused reason=not-found");
-            throw AgeCheckProblems.notFound();
+            throw new AgeCheckNotFound();
         }
         try {
             Instant now = Instant.now();
             check.ensureAwaitingAttestation(now);
             AttestedAge attested = provider.verifier().verify(parsed, check::isForNonce, now);
             AgeBand band = attested.band().or(() -> Optional.ofNullable(declaredBand))
-                    .orElseThrow(() -> ProblemException.invalidField("ageBand",
+                    .orElseThrow(() -> InvalidFields.of("ageBand",
                             "is required: the provider did not say your age band, so choose one of UNDER_13, 13_15, 16_17"));
             check.verify(provider.settings().name(), attested, band, now, ttl());
-            trail.record(ActorRole.SYSTEM, ACTOR, "AGE_CHECK_VERIFIED", OBJECT_TYPE, check.id());
+            verified.fire(new AgeCheckVerified(check.id()));
             // Not the method or the band: how a person's age was assured stays out of logs.
             LOG.info("event=agecheck.verified");
             return new VerifiedAgeCheck(check.id(), band);
-        } catch (ProblemException refused) {
+        } catch (DomainException refused) {
             refusals.record(check.id());
             LOG.info(() -> "event=agecheck.refused reason=" + reasonOf(refused));
             throw refused;
@@ -103,16 +105,15 @@ public class AgeChecks {
     }
 
     /**
-     * Takes the outcome of a completed (VERIFIED) age check for a new account, once: a second claim, an unknown
-     * id, an expired or uncompleted check each throw a ProblemException (400 invalid-fields on field
-     * "ageCheckId" for unknown/uncompleted/expired, 409 for already used). Runs inside the caller's transaction
-     * and locks the row, so two concurrent claims cannot both succeed.
+     * Takes the outcome of a completed (VERIFIED) age check for a new account, once: an unknown id, an expired or
+     * uncompleted check make the field "ageCheckId" invalid, a second claim is {@code AgeCheckUsed}. Runs inside the
+     * caller's transaction and locks the row, so two concurrent claims cannot both succeed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public AgeAssuranceOutcome claim(String ageCheckId) {
         AgeCheck check = lockedOrNull(ageCheckId);
         if (check == null) {
-            throw ProblemException.invalidField("ageCheckId", "is not a known age check");
+            throw InvalidFields.of("ageCheckId", "is not a known age check");
         }
         return check.claim(Instant.now());
     }
@@ -128,8 +129,10 @@ public class AgeChecks {
         return Duration.ofSeconds(ttlSeconds);
     }
 
-    private static String reasonOf(ProblemException refused) {
-        String type = refused.problem().type();
-        return type.substring(type.lastIndexOf(':') + 1);
+    /** A code for the log: the refusal's reason, or the kind of failure. */
+    private static String reasonOf(DomainException refused) {
+        return refused instanceof AttestationRefused attestation
+                ? attestation.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                : refused.getClass().getSimpleName();
     }
 }

@@ -48,7 +48,7 @@ public final class AttestationVerifier {
             return jwt;
         } catch (ParseException | RuntimeException e) {
             // The parser's message quotes the token: it is dropped along with the exception.
-            throw AgeCheckProblems.malformed();
+            throw Refusals.malformed();
         }
     }
 
@@ -60,15 +60,15 @@ public final class AttestationVerifier {
         verifySignature(attestation);
         JWTClaimsSet claims = claimsOf(attestation);
         if (!settings.issuer().equals(claims.getIssuer())) {
-            throw AgeCheckProblems.issuerWrong();
+            throw Refusals.issuerWrong();
         }
         if (claims.getAudience() == null || !claims.getAudience().contains(settings.audience())) {
-            throw AgeCheckProblems.audienceWrong();
+            throw Refusals.audienceWrong();
         }
         checkTimes(claims, now);
         Object nonce = claims.getClaim(settings.claims().nonce());
         if (!(nonce instanceof String text) || !isThisChecksNonce.test(text)) {
-            throw AgeCheckProblems.nonceMismatch();
+            throw Refusals.nonceMismatch();
         }
         return settings.claims().read(claims);
     }
@@ -76,11 +76,11 @@ public final class AttestationVerifier {
     private void verifySignature(SignedJWT attestation) {
         JWSHeader header = attestation.getHeader();
         if (!ACCEPTED.contains(header.getAlgorithm())) {
-            throw AgeCheckProblems.signatureInvalid();
+            throw Refusals.signatureInvalid();
         }
         List<JWK> candidates = keysFor(header);
         if (candidates.isEmpty()) {
-            throw AgeCheckProblems.keyUnknown();
+            throw Refusals.keyUnknown();
         }
         DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
         for (JWK key : candidates) {
@@ -93,7 +93,7 @@ public final class AttestationVerifier {
                 // A key of the right id but unusable for this algorithm: try the next one.
             }
         }
-        throw AgeCheckProblems.signatureInvalid();
+        throw Refusals.signatureInvalid();
     }
 
     /**
@@ -106,20 +106,20 @@ public final class AttestationVerifier {
         } catch (RateLimitReachedException e) {
             return List.of();
         } catch (KeySourceException e) {
-            throw AgeCheckProblems.providerUnavailable();
+            throw new AgeProviderUnavailable();
         }
     }
 
     private void checkTimes(JWTClaimsSet claims, Instant now) {
         Date expires = claims.getExpirationTime();
         if (expires == null) {
-            throw AgeCheckProblems.incomplete("until when it is valid");
+            throw Refusals.incomplete("until when it is valid");
         }
         Instant latest = now.plus(settings.clockSkew());
         Instant earliest = now.minus(settings.clockSkew());
         if (expires.toInstant().isBefore(earliest)
                 || isAfter(claims.getIssueTime(), latest) || isAfter(claims.getNotBeforeTime(), latest)) {
-            throw AgeCheckProblems.expired();
+            throw Refusals.expired();
         }
     }
 
@@ -131,7 +131,7 @@ public final class AttestationVerifier {
         try {
             return attestation.getJWTClaimsSet();
         } catch (ParseException e) {
-            throw AgeCheckProblems.malformed();
+            throw Refusals.malformed();
         }
     }
 }

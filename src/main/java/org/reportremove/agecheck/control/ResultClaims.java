@@ -49,10 +49,10 @@ public record ResultClaims(String nonce, String under18, String under18Value, St
     public AttestedAge read(JWTClaimsSet claims) {
         Object result = claims.getClaim(under18);
         if (result == null) {
-            throw AgeCheckProblems.incomplete("whether you are under 18");
+            throw Refusals.incomplete("whether you are under 18");
         }
         if (!meansUnder18(result)) {
-            throw AgeCheckProblems.over18();
+            throw Refusals.over18();
         }
         Optional<AgeBand> band = bandOf(claims.getClaim(ageBand));
         if (band.isEmpty() && meansUnder13(result)) {
@@ -83,13 +83,13 @@ public record ResultClaims(String nonce, String under18, String under18Value, St
         if (isNumber(under18Value)) {
             Double number = numberOf(value);
             if (number == null) {
-                throw AgeCheckProblems.incomplete("whether you are under 18");
+                throw Refusals.incomplete("whether you are under 18");
             }
             return number <= Long.parseLong(under18Value);
         }
         if (isBoolean(under18Value)) {
             if (!(value instanceof Boolean) && !isBoolean(String.valueOf(value))) {
-                throw AgeCheckProblems.incomplete("whether you are under 18");
+                throw Refusals.incomplete("whether you are under 18");
             }
             return Boolean.parseBoolean(String.valueOf(value)) == Boolean.parseBoolean(under18Value);
         }
@@ -114,7 +114,7 @@ public record ResultClaims(String nonce, String under18, String under18Value, St
         }
         Optional<AgeBand> band = AgeBand.fromLabel(String.valueOf(value).toUpperCase(Locale.ROOT));
         if (band.isEmpty()) {
-            throw AgeCheckProblems.incomplete("an age band this service knows");
+            throw Refusals.incomplete("an age band this service knows");
         }
         return band;
     }
@@ -122,7 +122,7 @@ public record ResultClaims(String nonce, String under18, String under18Value, St
     private static AgeCheckMethod methodOf(Object value) {
         AgeCheckMethod found = value instanceof String text ? METHODS.get(text.toLowerCase(Locale.ROOT)) : null;
         if (found == null) {
-            throw AgeCheckProblems.incomplete("how your age was checked");
+            throw Refusals.incomplete("how your age was checked");
         }
         return found;
     }

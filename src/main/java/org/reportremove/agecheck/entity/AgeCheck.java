@@ -6,8 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.reportremove.platform.problem.ProblemException;
-import org.reportremove.platform.problem.ProblemType;
+import org.reportremove.platform.validation.InvalidFields;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -89,13 +88,11 @@ public class AgeCheck {
      */
     public void ensureAwaitingAttestation(Instant now) {
         if (status != AgeCheckStatus.PENDING) {
-            throw new ProblemException(ProblemType.AGE_CHECK_USED,
-                    "This age check is already complete, and an attestation can be used only once. "
-                            + "Start a new age check if you need another.");
+            throw new AgeCheckUsed("This age check is already complete, and an attestation can be used only once. "
+                    + "Start a new age check if you need another.");
         }
         if (isExpiredAt(now)) {
-            throw new ProblemException(ProblemType.AGE_CHECK_EXPIRED,
-                    "This age check has expired. Start a new one and finish it within the time it gives you.");
+            throw new AgeCheckExpired();
         }
     }
 
@@ -123,20 +120,18 @@ public class AgeCheck {
     }
 
     /**
-     * Hands the outcome to the account being created, once. Unknown to the caller as a problem on the field
-     * {@code ageCheckId} while it is not verified or has expired; a conflict once it has been used.
+     * Hands the outcome to the account being created, once. While it is not verified or has expired, the field
+     * {@code ageCheckId} is not valid; once it has been used, it is {@link AgeCheckUsed}.
      */
     public AgeAssuranceOutcome claim(Instant now) {
         if (status == AgeCheckStatus.CLAIMED) {
-            throw new ProblemException(ProblemType.AGE_CHECK_USED,
-                    "This age check has already been used for an account. Start a new age check.");
+            throw new AgeCheckUsed("This age check has already been used for an account. Start a new age check.");
         }
         if (status != AgeCheckStatus.VERIFIED) {
-            throw ProblemException.invalidField("ageCheckId",
-                    "is not a completed age check: send the provider's attestation first");
+            throw InvalidFields.of("ageCheckId", "is not a completed age check: send the provider's attestation first");
         }
         if (isExpiredAt(now)) {
-            throw ProblemException.invalidField("ageCheckId", "has expired: start a new age check");
+            throw InvalidFields.of("ageCheckId", "has expired: start a new age check");
         }
         this.status = AgeCheckStatus.CLAIMED;
         this.claimedAt = utc(now);

@@ -25,7 +25,7 @@ import org.reportremove.analysts.control.AnalystBundles;
 import org.reportremove.analysts.control.BundleKeys;
 import org.reportremove.analysts.control.ExportedBundle;
 import org.reportremove.analysts.control.ImportReport;
-import org.reportremove.auth.control.Caller;
+import org.reportremove.platform.security.Caller;
 import org.reportremove.platform.problem.ProblemException;
 import org.reportremove.platform.web.AudienceApi;
 import org.reportremove.platform.web.Roles;
@@ -71,7 +71,7 @@ public class AnalystBundleResource {
         if (limit < 1 || limit > 10_000) {
             throw ProblemException.invalidField("max", "must be 1 to 10,000");
         }
-        Optional<ExportedBundle> exported = bundles.export(limit, caller.role(), caller.actorId());
+        Optional<ExportedBundle> exported = bundles.export(limit, caller.actor());
         if (exported.isEmpty()) {
             return Response.noContent().build();
         }
@@ -97,7 +97,7 @@ public class AnalystBundleResource {
     @APIResponse(responseCode = "409", description = "This bundle was imported before")
     @APIResponse(responseCode = "422", description = "Signature, body hash or format not valid: nothing applied")
     public ImportReport importResults(String file) {
-        return bundles.importResults(file == null ? "" : file, caller.role(), caller.actorId());
+        return bundles.importResults(file == null ? "" : file, caller.actor());
     }
 
     @GET

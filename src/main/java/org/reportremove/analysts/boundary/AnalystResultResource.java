@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reportremove.analysts.control.ResultEvents;
-import org.reportremove.auth.control.Caller;
+import org.reportremove.platform.security.Caller;
 import org.reportremove.platform.problem.ProblemException;
 import org.reportremove.platform.web.AudienceApi;
 import org.reportremove.platform.web.Roles;
@@ -64,6 +64,6 @@ public class AnalystResultResource {
         if (batch.events().isEmpty() || batch.events().size() > ResultEvents.MAX_BATCH) {
             throw ProblemException.invalidField("events", "must hold 1 to 1,000 events");
         }
-        return ResultBatchAnswer.of(events.apply(batch.events(), caller.role(), caller.actorId()));
+        return ResultBatchAnswer.of(events.apply(batch.events(), caller.actor()));
     }
 }

@@ -10,9 +10,7 @@ import org.reportremove.analysts.bundle.Bundle;
 import org.reportremove.analysts.bundle.BundleException;
 import org.reportremove.analysts.bundle.BundleFormat;
 import org.reportremove.analysts.entity.BundleRecord;
-import org.reportremove.audit.entity.ActorRole;
-import org.reportremove.platform.problem.ProblemException;
-import org.reportremove.platform.problem.ProblemType;
+import org.reportremove.platform.security.Actor;
 
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -50,7 +48,7 @@ public class AnalystBundles {
     BundleLedger ledger;
 
     /** @return empty when nothing is pending */
-    public Optional<ExportedBundle> export(int max, ActorRole role, String actorId) {
+    public Optional<ExportedBundle> export(int max, Actor actor) {
         LeasedPackages leased = packages.lease(Math.min(max, settings.bundleMaxPackages()), settings.bundleLease());
         if (leased.packages().isEmpty()) {
             return Optional.empty();
@@ -60,7 +58,7 @@ public class AnalystBundles {
         try {
             BundleFormat.Written written = BundleFormat.write(BundleFormat.PACKAGES, lines, keys.signingKey(),
                     encryptTo.orElse(null));
-            ledger.record(written.manifest(), BundleRecord.EXPORTED, role, actorId);
+            ledger.record(written.manifest(), BundleRecord.EXPORTED, actor);
             LOG.info(() -> "event=analysts.bundle-exported bundle=" + written.manifest().bundleId() + " count="
                     + lines.size() + " encrypted=" + encryptTo.isPresent());
             return Optional.of(new ExportedBundle(written.manifest().bundleId(), lines.size(), encryptTo.isPresent(),
@@ -70,9 +68,9 @@ public class AnalystBundles {
         }
     }
 
-    public ImportReport importResults(String file, ActorRole role, String actorId) {
+    public ImportReport importResults(String file, Actor actor) {
         if (keys.analystKeys().isEmpty()) {
-            throw refused("no analyst-side keys are configured (reportremove.analysts.bundles.analyst-jwks-file),"
+            throw new BundleRefused("no analyst-side keys are configured (reportremove.analysts.bundles.analyst-jwks-file),"
                     + " so no result bundle can be verified");
         }
         Bundle bundle;
@@ -80,12 +78,11 @@ public class AnalystBundles {
             bundle = BundleFormat.read(file, BundleFormat.RESULTS, keys.analystKeys().get(), null);
         } catch (BundleException e) {
             LOG.info("event=analysts.bundle-refused");
-            throw refused(e.getMessage());
+            throw new BundleRefused(e.getMessage());
         }
         String bundleId = bundle.manifest().bundleId();
         if (ledger.seen(bundleId)) {
-            throw new ProblemException(ProblemType.BUNDLE_REPLAYED, "The bundle " + bundleId
-                    + " was imported before. Nothing was applied again.");
+            throw new BundleReplayed(bundleId);
         }
         int acknowledged = 0;
         int unknown = 0;
@@ -107,9 +104,9 @@ public class AnalystBundles {
                 incoming.add(event(line));
             }
         }
-        List<EventResult> results = new ArrayList<>(events.apply(incoming, role, actorId));
+        List<EventResult> results = new ArrayList<>(events.apply(incoming, actor));
         results.addAll(unreadable);
-        ledger.record(bundle.manifest(), BundleRecord.IMPORTED, role, actorId);
+        ledger.record(bundle.manifest(), BundleRecord.IMPORTED, actor);
         int acks = acknowledged;
         int unknownAcks = unknown;
         LOG.info(() -> "event=analysts.bundle-imported bundle=" + bundleId + " acknowledged=" + acks
@@ -141,8 +138,4 @@ public class AnalystBundles {
         return value != null && value.getValueType() == JsonValue.ValueType.STRING ? line.getString(member) : null;
     }
 
-    private static ProblemException refused(String why) {
-        return new ProblemException(ProblemType.BUNDLE_REFUSED, "The bundle was refused and nothing was applied: "
-                + why + ".");
-    }
 }

@@ -6,12 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.reportremove.analysts.bundle.Bundle;
+import jakarta.enterprise.event.Event;
+import org.reportremove.analysts.entity.AnalystBundleRecorded;
 import org.reportremove.analysts.entity.BundleRecord;
-import org.reportremove.audit.control.AuditTrail;
-import org.reportremove.audit.entity.ActorRole;
+import org.reportremove.platform.security.Actor;
 
 /**
- * The record of bundles that crossed, each with its audit entry. An import is recorded after its contents were
+ * The record of bundles that crossed, each told as an event (the audit trail records it). An import is recorded after its contents were
  * applied: every line is idempotent, so an import cut short by a crash can simply be run again.
  */
 @ApplicationScoped
@@ -21,7 +22,7 @@ public class BundleLedger {
     EntityManager em;
 
     @Inject
-    AuditTrail audit;
+    Event<AnalystBundleRecorded> recorded;
 
     public boolean seen(String bundleId) {
         return em.find(BundleRecord.class, bundleId) != null;
@@ -29,11 +30,11 @@ public class BundleLedger {
 
     /** Records a bundle once; a second import racing the first finds it recorded and records nothing. */
     @Transactional
-    public void record(Bundle.Manifest manifest, String direction, ActorRole role, String actorId) {
+    public void record(Bundle.Manifest manifest, String direction, Actor actor) {
         if (seen(manifest.bundleId())) {
             return;
         }
         em.persist(BundleRecord.of(manifest.bundleId(), direction, manifest.count(), manifest.bodySha256()));
-        audit.record(role, actorId, "ANALYST_BUNDLE_" + direction, "ANALYST_BUNDLE", manifest.bundleId());
+        recorded.fire(new AnalystBundleRecorded(manifest.bundleId(), direction, actor));
     }
 }

@@ -6,16 +6,16 @@ import org.reportremove.analysts.entity.AssessmentOutcome;
 import org.reportremove.analysts.entity.NotActionableReason;
 import org.reportremove.analysts.entity.RemovalActionType;
 import org.reportremove.analysts.entity.ResultEventKind;
+import org.reportremove.cases.entity.AnalystReference;
+import org.reportremove.cases.entity.ItemReference;
 import org.reportremove.cases.entity.Platform;
+import org.reportremove.cases.entity.WebAddress;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -27,10 +27,7 @@ final class EventChecks {
 
     static final String INVALID_EVENT = "INVALID_EVENT";
     static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
-    private static final Pattern ANALYST_REFERENCE = Pattern.compile("AR(-[0-9A-HJKMNP-TV-Z]{4}){4}");
-    private static final Pattern ITEM_REFERENCE = Pattern.compile("AI(-[0-9A-HJKMNP-TV-Z]{4}){4}");
     private static final Pattern LIST_NAME = Pattern.compile("[A-Za-z0-9 ._-]{1,64}");
-    private static final int MAX_URL_LENGTH = 2048;
     private static final long MAX_COUNT = 1_000_000_000L;
     // Clocks on the two sides differ a little; an event from further in the future than this is impossible.
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -57,10 +54,10 @@ final class EventChecks {
             throw invalid("eventId: 8 to 64 letters, digits, '.', '_', ':' or '-' are required");
         }
         ResultEventKind kind = oneOf(ResultEventKind.class, event.kind(), "kind");
-        if (event.analystReference() == null || !ANALYST_REFERENCE.matcher(event.analystReference()).matches()) {
+        if (AnalystReference.parse(event.analystReference()).isEmpty()) {
             throw invalid("analystReference: an analyst reference such as AR-7K3P-9QX2-M4TD-Q8RW is required");
         }
-        if (event.itemReference() != null && !ITEM_REFERENCE.matcher(event.itemReference()).matches()) {
+        if (event.itemReference() != null && ItemReference.parse(event.itemReference()).isEmpty()) {
             throw invalid("itemReference: must be an item reference such as AI-7K3P-9QX2-M4TD-Q8RW");
         }
         OffsetDateTime at = time(event.at());
@@ -138,18 +135,9 @@ final class EventChecks {
     private static String url(String url, RemovalActionType action) {
         String rule = "location: an http or https address of at most 2,048 characters, without user name or"
                 + " password, is required for " + action.name();
-        if (url == null || url.length() > MAX_URL_LENGTH) {
-            throw invalid(rule);
-        }
         try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getRawUserInfo() != null
-                    || uri.getHost() == null) {
-                throw invalid(rule);
-            }
-            return url;
-        } catch (URISyntaxException e) {
+            return new WebAddress(url).value();
+        } catch (WebAddress.InvalidWebAddress e) {
             throw invalid(rule);
         }
     }

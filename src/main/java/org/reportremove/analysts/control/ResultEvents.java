@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
-import org.reportremove.audit.entity.ActorRole;
+import org.reportremove.platform.security.Actor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +27,10 @@ public class ResultEvents {
     @Inject
     ResultEventApplier applier;
 
-    public List<EventResult> apply(List<IncomingEvent> events, ActorRole role, String actorId) {
+    public List<EventResult> apply(List<IncomingEvent> events, Actor actor) {
         List<EventResult> results = new ArrayList<>(events.size());
         for (IncomingEvent event : events) {
-            results.add(applyOne(event, role, actorId));
+            results.add(applyOne(event, actor));
         }
         Map<String, Long> counts = results.stream()
                 .collect(Collectors.groupingBy(EventResult::status, TreeMap::new, Collectors.counting()));
@@ -38,7 +38,7 @@ public class ResultEvents {
         return results;
     }
 
-    private EventResult applyOne(IncomingEvent event, ActorRole role, String actorId) {
+    private EventResult applyOne(IncomingEvent event, Actor actor) {
         CheckedEvent checked;
         try {
             checked = EventChecks.check(event);
@@ -49,7 +49,7 @@ public class ResultEvents {
             return EventResult.rejected(id, rejected.reason, rejected.getMessage());
         }
         try {
-            return applier.apply(checked, role, actorId);
+            return applier.apply(checked, actor);
         } catch (PersistenceException | TransactionalException e) {
             // The same event id may have committed in a concurrent batch between our check and our insert.
             if (applier.seen(checked.eventId())) {

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.reportremove.cases.entity.Progress;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public class CaseResults {
     }
 
     public Progress progress() {
-        return Progress.of(assessments, removalActions, closedAt != null);
+        return ProgressDerivation.of(assessments, removalActions, closedAt != null);
     }
 
     public String caseId() {

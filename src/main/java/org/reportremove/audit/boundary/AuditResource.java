@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reportremove.audit.control.AuditTrail;
 import org.reportremove.audit.control.AuditVerification;
 import org.reportremove.audit.control.AuditVerifier;
-import org.reportremove.auth.control.Caller;
+import org.reportremove.platform.security.Caller;
+import org.reportremove.audit.entity.AuditAction;
 import org.reportremove.audit.entity.AuditEntry;
 import org.reportremove.platform.web.AudienceApi;
 import org.reportremove.platform.web.Roles;
@@ -59,8 +60,8 @@ public class AuditResource {
             name = "recorded", value = "{\"id\": 51, \"action\": \"KEY_ROTATED\", \"occurredAt\": \"2026-11-22T08:00:00Z\"}")))
     @APIResponse(responseCode = "400", description = "A field is missing or not valid")
     public Response record(@Valid @NotNull(message = "a JSON body is required") OperatorEntryRequest request) {
-        AuditEntry entry = trail.record(caller.role(), caller.actorId(), OperatorAction.valueOf(request.action()).name(),
-                "OPERATION", request.objectId());
+        AuditEntry entry = trail.record(AuditAction.valueOf(OperatorAction.valueOf(request.action()).name()),
+                caller.actor(), request.objectId());
         return Response.status(Response.Status.CREATED)
                 .entity(new AuditEntryCreated(entry.id(), entry.action(), entry.occurredAt()))
                 .build();
@@ -74,7 +75,7 @@ public class AuditResource {
             + " \"verifiedAt\": \"2026-11-22T08:00:00Z\"}")))
     public AuditVerification verify() {
         AuditVerification result = verifier.verify();
-        verifier.recordVerification(caller.role(), caller.actorId());
+        verifier.recordVerification(caller.actor());
         return result;
     }
 }

@@ -1,7 +1,8 @@
 package org.reportremove.audit.boundary;
 
 /**
- * Operational actions done outside the service that operators record in the audit trail.
+ * Operational actions done outside the service that operators may record in the audit trail: the operation
+ * actions of {@link org.reportremove.audit.entity.AuditAction}, by the same names.
  */
 public enum OperatorAction {
     KEY_ROTATED,

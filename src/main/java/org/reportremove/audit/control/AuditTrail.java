@@ -4,9 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.reportremove.audit.entity.ActorRole;
+import org.reportremove.audit.entity.AuditAction;
 import org.reportremove.audit.entity.AuditEntry;
 import org.reportremove.platform.crypto.Digests;
+import org.reportremove.platform.security.Actor;
 
 import java.util.regex.Pattern;
 
@@ -23,8 +24,9 @@ public class AuditTrail {
     EntityManager em;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEntry record(ActorRole role, String actorId, String action, String objectType, String objectId) {
-        AuditEntry entry = new AuditEntry(role, actorIdOf(actorId), action, objectType, objectId);
+    public AuditEntry record(AuditAction action, Actor actor, String objectId) {
+        AuditEntry entry = new AuditEntry(actor.role(), actorIdOf(actor.id()), action.name(),
+                action.objectType().name(), objectId);
         em.persist(entry);
         em.flush();
         return entry;

@@ -5,7 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.reportremove.audit.entity.ActorRole;
+import org.reportremove.audit.entity.AuditAction;
+import org.reportremove.platform.security.Actor;
 import org.reportremove.platform.persistence.DatabaseConfiguration;
 
 import javax.sql.DataSource;
@@ -50,7 +51,7 @@ public class AuditVerifier {
     }
 
     @Transactional
-    public void recordVerification(ActorRole role, String actorId) {
-        trail.record(role, actorId, "AUDIT_VERIFIED", "AUDIT_CHAIN", "audit-chain");
+    public void recordVerification(Actor actor) {
+        trail.record(AuditAction.AUDIT_VERIFIED, actor, "audit-chain");
     }
 }

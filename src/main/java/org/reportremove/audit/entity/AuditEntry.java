@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.reportremove.platform.security.ActorRole;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -17,11 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reportremove.auth.control.AccessTokens;
-import org.reportremove.auth.control.Caller;
+import org.reportremove.platform.security.Caller;
 import org.reportremove.auth.control.ClientAssertions;
 import org.reportremove.auth.control.Sessions;
 import org.reportremove.platform.problem.ProblemException;
-import org.reportremove.platform.problem.ProblemType;
 import org.reportremove.platform.web.ClientAddress;
 
 import java.util.HashMap;
@@ -67,14 +66,14 @@ public class TokenResource {
                     ClientAddress.of(http)));
             case "refresh_token" -> answer(sessions.refresh(single(form, "refresh_token")));
             case "client_credentials" -> clientCredentials(form);
-            default -> throw new ProblemException(ProblemType.UNSUPPORTED_GRANT_TYPE,
+            default -> throw new ProblemException(AuthProblems.UNSUPPORTED_GRANT_TYPE,
                     "Use grant_type password, refresh_token or client_credentials.");
         };
     }
 
     private TokenResponse clientCredentials(MultivaluedMap<String, String> form) {
         if (!ClientAssertions.ASSERTION_TYPE.equals(single(form, "client_assertion_type"))) {
-            throw new ProblemException(ProblemType.INVALID_CLIENT,
+            throw new ProblemException(AuthProblems.INVALID_CLIENT,
                     "Send client_assertion_type " + ClientAssertions.ASSERTION_TYPE + " with a signed client_assertion.");
         }
         ClientAssertions.Verified verified = clientAssertions.verify(single(form, "client_assertion"));

@@ -11,8 +11,6 @@ import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.reportremove.platform.problem.ProblemException;
-import org.reportremove.platform.problem.ProblemType;
 
 import java.security.Key;
 import java.text.ParseException;
@@ -135,7 +133,7 @@ public class ClientAssertions {
         return false;
     }
 
-    private static ProblemException refused(String detail) {
-        return new ProblemException(ProblemType.INVALID_CLIENT, detail);
+    private static ClientAssertionRefused refused(String detail) {
+        return new ClientAssertionRefused(detail);
     }
 }

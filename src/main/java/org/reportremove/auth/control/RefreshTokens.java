@@ -1,14 +1,17 @@
 package org.reportremove.auth.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.reportremove.accounts.control.SignInRefused;
+import org.reportremove.accounts.entity.AccountDeleted;
+import org.reportremove.accounts.entity.AccountId;
+import org.reportremove.accounts.entity.PassphraseReplaced;
 import org.reportremove.auth.entity.RefreshToken;
 import org.reportremove.platform.crypto.Digests;
-import org.reportremove.platform.problem.ProblemException;
-import org.reportremove.platform.problem.ProblemType;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -19,7 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * Opaque refresh tokens, rotated on every use. A token presented a second time revokes its whole family:
- * whoever copied it, and whoever it was copied from, must sign in again.
+ * whoever copied it, and whoever it was copied from, must sign in again. A new passphrase revokes every token of
+ * the account; an erased account's tokens are deleted with it.
  */
 @ApplicationScoped
 public class RefreshTokens {
@@ -32,16 +36,16 @@ public class RefreshTokens {
     EntityManager em;
 
     /** A refresh token handed out, and whose it is. */
-    public record Rotated(String accountId, String token) {
+    public record Rotated(AccountId accountId, String token) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public String startFamily(String accountId) {
-        return issue(accountId, UUID.randomUUID().toString());
+    public String startFamily(AccountId accountId) {
+        return issue(accountId.value(), UUID.randomUUID().toString());
     }
 
     /** Spends the presented token and hands out its successor. */
-    @Transactional(dontRollbackOn = ProblemException.class)
+    @Transactional(dontRollbackOn = SignInRefused.class)
     public Rotated rotate(String presented) {
         List<RefreshToken> found = em.createQuery(
                         "SELECT t FROM RefreshToken t WHERE t.tokenHash = :hash", RefreshToken.class)
@@ -61,22 +65,21 @@ public class RefreshTokens {
             throw refused();
         }
         token.use();
-        return new Rotated(token.accountId(), issue(token.accountId(), token.familyId()));
+        return new Rotated(new AccountId(token.accountId()), issue(token.accountId(), token.familyId()));
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int revokeAll(String accountId) {
-        return em.createQuery("UPDATE RefreshToken t SET t.revokedAt = :now WHERE t.accountId = :account"
+    /** A new passphrase ends every session of the account, in the transaction that set it. */
+    void revokeAll(@Observes PassphraseReplaced replaced) {
+        em.createQuery("UPDATE RefreshToken t SET t.revokedAt = :now WHERE t.accountId = :account"
                         + " AND t.revokedAt IS NULL")
                 .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
-                .setParameter("account", accountId)
+                .setParameter("account", replaced.accountId().value())
                 .executeUpdate();
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void deleteAll(String accountId) {
+    void deleteAll(@Observes AccountDeleted deleted) {
         em.createQuery("DELETE FROM RefreshToken t WHERE t.accountId = :account")
-                .setParameter("account", accountId)
+                .setParameter("account", deleted.accountId().value())
                 .executeUpdate();
     }
 
@@ -98,8 +101,8 @@ public class RefreshTokens {
         return Digests.sha256Hex("refresh-token:" + token);
     }
 
-    private static ProblemException refused() {
-        return new ProblemException(ProblemType.INVALID_GRANT,
+    private static SignInRefused refused() {
+        return new SignInRefused(
                 "The refresh token is not valid any more. Sign in again with your username and passphrase.");
     }
 }

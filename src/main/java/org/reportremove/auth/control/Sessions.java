@@ -1,14 +1,15 @@
 package org.reportremove.auth.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.reportremove.accounts.control.Accounts;
+import org.reportremove.accounts.control.SignInRefused;
 import org.reportremove.accounts.entity.Account;
-import org.reportremove.audit.control.AuditTrail;
-import org.reportremove.audit.entity.ActorRole;
-import org.reportremove.platform.problem.ProblemException;
-import org.reportremove.platform.problem.ProblemType;
+import org.reportremove.accounts.entity.AccountId;
+import org.reportremove.auth.entity.SignedIn;
+import org.reportremove.platform.ratelimit.AttemptLimits;
 import org.reportremove.platform.web.Roles;
 
 import java.util.List;
@@ -33,10 +34,10 @@ public class Sessions {
     RefreshTokens refreshTokens;
 
     @Inject
-    SignInLimits limits;
+    AttemptLimits limits;
 
     @Inject
-    AuditTrail audit;
+    Event<SignedIn> signedIn;
 
     @Inject
     Sessions self;
@@ -55,15 +56,15 @@ public class Sessions {
         limits.attempt(usernameKey, address);
         Optional<Account> account = accounts.signIn(usernameKey, passphrase);
         if (account.isEmpty()) {
-            throw new ProblemException(ProblemType.INVALID_GRANT, "The username or passphrase is not right.");
+            throw new SignInRefused("The username or passphrase is not right.");
         }
         limits.succeeded(usernameKey, address);
         return self.start(account.get().id());
     }
 
     @Transactional
-    public Session start(String accountId) {
-        audit.record(ActorRole.YOUNG_PERSON, accountId, "SIGNED_IN", "ACCOUNT", accountId);
+    public Session start(AccountId accountId) {
+        signedIn.fire(new SignedIn(accountId));
         return new Session(youngPersonToken(accountId), refreshTokens.startFamily(accountId));
     }
 
@@ -72,7 +73,7 @@ public class Sessions {
         return new Session(youngPersonToken(rotated.accountId()), rotated.token());
     }
 
-    private AccessTokens.IssuedToken youngPersonToken(String accountId) {
-        return accessTokens.issue(accountId, List.of(Roles.YOUNG_PERSON), Map.of());
+    private AccessTokens.IssuedToken youngPersonToken(AccountId accountId) {
+        return accessTokens.issue(accountId.value(), List.of(Roles.YOUNG_PERSON), Map.of());
     }
 }

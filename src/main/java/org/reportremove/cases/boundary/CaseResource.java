@@ -24,20 +24,22 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reportremove.accounts.control.AccountNotFound;
 import org.reportremove.accounts.control.Accounts;
 import org.reportremove.accounts.entity.Account;
-import org.reportremove.analysts.control.CaseProgress;
-import org.reportremove.auth.control.Caller;
+import org.reportremove.accounts.entity.AccountId;
 import org.reportremove.cases.control.CaseAnswer;
 import org.reportremove.cases.control.CaseDetails;
 import org.reportremove.cases.control.CaseSubmissions;
 import org.reportremove.cases.control.Cases;
+import org.reportremove.cases.control.ProgressSource;
 import org.reportremove.cases.control.Submission;
 import org.reportremove.cases.entity.Case;
+import org.reportremove.cases.entity.CaseNotFound;
 import org.reportremove.cases.entity.CaseReference;
 import org.reportremove.platform.crypto.Digests;
 import org.reportremove.platform.problem.ProblemException;
-import org.reportremove.platform.problem.ProblemType;
+import org.reportremove.platform.security.Caller;
 import org.reportremove.platform.web.AudienceApi;
 import org.reportremove.platform.web.Roles;
 
@@ -79,7 +81,7 @@ public class CaseResource {
     Cases cases;
 
     @Inject
-    CaseProgress progress;
+    ProgressSource progress;
 
     @Inject
     CaseSubmissions submissions;
@@ -130,7 +132,7 @@ public class CaseResource {
             name = "one case", value = "[{\"reference\": \"RR-7K3P-9QX2-M4TD\", \"status\": \"SUBMITTED\","
             + " \"submittedAt\": \"2026-11-22T08:14:03Z\", \"items\": 1}]")))
     public List<CaseSummary> list() {
-        return cases.listOwn(caller.subject()).stream()
+        return cases.listOwn(callerAccount()).stream()
                 .map(c -> new CaseSummary(c.reference().value(), c.status().name(), c.submittedAt(), c.items().size()))
                 .toList();
     }
@@ -148,7 +150,7 @@ public class CaseResource {
             + " \"platformsBlocking\": 3, \"uploadsBlocked\": 11}}")))
     @APIResponse(responseCode = "404", description = "No such case in your account")
     public CaseView read(@Parameter(example = "RR-7K3P-9QX2-M4TD") @PathParam("reference") String reference) {
-        Case reportCase = cases.findOwn(caller.subject(), referenceOf(reference)).orElseThrow(Cases::notFound);
+        Case reportCase = cases.findOwn(callerAccount(), referenceOf(reference)).orElseThrow(CaseNotFound::new);
         return view(reportCase);
     }
 
@@ -181,7 +183,7 @@ public class CaseResource {
                     + " \"WITHDRAWN\", \"submittedAt\": \"2026-11-22T08:14:03Z\", \"items\": 1}")))
     @APIResponse(responseCode = "404", description = "No such case in your account")
     public CaseSummary withdraw(@Parameter(example = "RR-7K3P-9QX2-M4TD") @PathParam("reference") String reference) {
-        Case withdrawn = cases.withdraw(caller.subject(), referenceOf(reference));
+        Case withdrawn = cases.withdraw(callerAccount(), referenceOf(reference));
         return new CaseSummary(withdrawn.reference().value(), withdrawn.status().name(), withdrawn.submittedAt(),
                 withdrawn.items().size());
     }
@@ -206,7 +208,7 @@ public class CaseResource {
 
     private static String checkedKey(String key) {
         if (key == null || !KEY.matcher(key).matches()) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REQUIRED, "Send an Idempotency-Key header of 8 to"
+            throw new ProblemException(CaseProblems.IDEMPOTENCY_KEY_REQUIRED, "Send an Idempotency-Key header of 8 to"
                     + " 128 letters, digits, '-' or '_' (a new UUID per case), and the same key to retry the same request.");
         }
         return key;
@@ -214,12 +216,16 @@ public class CaseResource {
 
     /** A reference that cannot be one is simply not found, like any case that is not yours. */
     private static CaseReference referenceOf(String text) {
-        return CaseReference.parse(text).orElseThrow(Cases::notFound);
+        return CaseReference.parse(text).orElseThrow(CaseNotFound::new);
     }
 
     /** The caller's own account: a token for an erased account finds nothing. */
     private Account own() {
-        return accounts.find(caller.subject()).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-                "There is no account for this sign-in any more."));
+        return accounts.own(caller.subject());
+    }
+
+    /** The caller's account id, from the token, where the account itself is not needed. */
+    private AccountId callerAccount() {
+        return AccountId.parse(caller.subject()).orElseThrow(AccountNotFound::new);
     }
 }

@@ -11,19 +11,17 @@ import org.reportremove.cases.entity.Language;
 import org.reportremove.cases.entity.Location;
 import org.reportremove.cases.entity.LocationKind;
 import org.reportremove.cases.entity.Platform;
-import org.reportremove.platform.problem.FieldError;
-import org.reportremove.platform.problem.ProblemException;
+import org.reportremove.cases.entity.WebAddress;
+import org.reportremove.platform.validation.FieldError;
+import org.reportremove.platform.validation.InvalidFields;
 import org.reportremove.signals.entity.Signal;
 import org.reportremove.signals.entity.SignalType;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +36,6 @@ public final class CaseRules {
 
     static final int MAX_SIGNALS_PER_ITEM = 10;
     static final int MAX_LOCATIONS = 20;
-    static final int MAX_URL_LENGTH = 2048;
     static final int MAX_NAME_LENGTH = 100;
     static final int MAX_NOTES_LENGTH = 2000;
 
@@ -114,7 +111,8 @@ public final class CaseRules {
             Set<Signal> signals = signals(item.signals(), at + ".signals", errors);
             if (signals != null) {
                 if (signals.stream().noneMatch(signal -> signal.type().exact())) {
-                    errors.add(new FieldError(at + ".signals", "needs at least one SHA256 or MD5 signal"));
+                    errors.add(new FieldError(at + ".signals", "needs at least one " + SignalType.exactNames()
+                            + " signal"));
                 }
                 drafts.add(new ItemDraft(contentType, signals, List.of(i)));
             }
@@ -139,7 +137,8 @@ public final class CaseRules {
                 continue;
             }
             try {
-                signals.add(new Signal(SignalType.valueOf(request.type()), request.value(), request.quality()));
+                signals.add(new Signal(SignalType.named(request.type()).orElseThrow(), request.value(),
+                        request.quality()));
             } catch (Signal.InvalidQualityException e) {
                 errors.add(new FieldError(at + ".quality", e.getMessage()));
                 valid = false;
@@ -217,7 +216,7 @@ public final class CaseRules {
             errors.add(new FieldError(at, "is required when kind is URL"));
             return;
         }
-        if (url.length() > MAX_URL_LENGTH) {
+        if (url.length() > WebAddress.MAX_LENGTH) {
             errors.add(new FieldError(at, "must be at most 2,048 characters"));
             return;
         }
@@ -226,17 +225,9 @@ public final class CaseRules {
             return;
         }
         try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                errors.add(new FieldError(at, "must be an http or https address"));
-            } else if (uri.getRawUserInfo() != null) {
-                errors.add(new FieldError(at, "must not hold a user name or password"));
-            } else if (uri.getHost() == null || uri.getHost().isBlank()) {
-                errors.add(new FieldError(at, "must name a host, for example https://example.com/page"));
-            }
-        } catch (URISyntaxException e) {
-            errors.add(new FieldError(at, "is not a valid address"));
+            new WebAddress(url);
+        } catch (WebAddress.InvalidWebAddress e) {
+            errors.add(new FieldError(at, e.getMessage()));
         }
     }
 
@@ -259,7 +250,7 @@ public final class CaseRules {
 
     private static void failIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw ProblemException.invalidFields(errors);
+            throw new InvalidFields(errors);
         }
     }
 }

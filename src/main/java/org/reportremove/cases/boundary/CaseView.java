@@ -1,7 +1,7 @@
 package org.reportremove.cases.boundary;
 
-import org.reportremove.analysts.entity.Progress;
 import org.reportremove.cases.entity.Location;
+import org.reportremove.cases.entity.Progress;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -6,7 +6,6 @@ import org.reportremove.cases.entity.ContentType;
 import org.reportremove.cases.entity.Item;
 import org.reportremove.cases.entity.Language;
 import org.reportremove.signals.entity.Signal;
-import org.reportremove.signals.entity.SignalType;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,10 +46,12 @@ public final class Advice {
                     null));
         }
         for (Item item : items) {
-            List<Signal> pdq = item.signals().stream().filter(signal -> signal.type() == SignalType.PDQ).toList();
-            if (item.contentType() == ContentType.PHOTO && pdq.isEmpty()) {
+            // A perceptual signal finds copies that were resized or re-encoded; without a reliable one, only exact
+            // copies of the file can be found.
+            List<Signal> perceptual = item.signals().stream().filter(signal -> !signal.type().exact()).toList();
+            if (item.contentType() == ContentType.PHOTO && perceptual.isEmpty()) {
                 advice.add(note(texts, "PHOTO_WITHOUT_PDQ", item.number()));
-            } else if (!pdq.isEmpty() && pdq.stream().noneMatch(Signal::reliablePdq)) {
+            } else if (!perceptual.isEmpty() && perceptual.stream().allMatch(Signal::weak)) {
                 advice.add(note(texts, "LOW_QUALITY_PDQ", item.number()));
             }
         }

@@ -7,10 +7,9 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.reportremove.accounts.entity.AccountId;
 import org.reportremove.agecheck.entity.AgeAssuranceOutcome;
 import org.reportremove.cases.entity.CaseSubmission;
-import org.reportremove.platform.problem.ProblemException;
-import org.reportremove.platform.problem.ProblemType;
 
 import java.util.Optional;
 
@@ -33,28 +32,26 @@ public class CaseSubmissions {
     /**
      * The answer stored for this key, if it was used before with the same request.
      *
-     * @throws ProblemException (422) when the key was used for a different request
+     * @throws IdempotencyKeyReused when the key was used for a different request
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<String> replay(String accountId, String key, String requestDigest) {
-        CaseSubmission earlier = em.find(CaseSubmission.class, new CaseSubmission.Key(accountId, key));
+    public Optional<String> replay(AccountId accountId, String key, String requestDigest) {
+        CaseSubmission earlier = em.find(CaseSubmission.class, new CaseSubmission.Key(accountId.value(), key));
         if (earlier == null) {
             return Optional.empty();
         }
         if (!earlier.sameRequest(requestDigest)) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was already used for a different case. Use a new key for a new case,"
-                            + " and the same key only to retry exactly the same request.");
+            throw new IdempotencyKeyReused();
         }
         return Optional.of(earlier.answer());
     }
 
     /** Submits the case and stores its answer (JSON) under the key, in one transaction. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public String submit(String accountId, String key, String requestDigest, AgeAssuranceOutcome age,
+    public String submit(AccountId accountId, String key, String requestDigest, AgeAssuranceOutcome age,
                          Submission submission) {
         String caseId = Cases.newCaseId();
-        CaseSubmission claimed = CaseSubmission.claim(accountId, key, requestDigest, caseId);
+        CaseSubmission claimed = CaseSubmission.claim(accountId.value(), key, requestDigest, caseId);
         em.persist(claimed);
         em.flush();
         String answer = JSON.toJson(cases.submit(caseId, accountId, age, submission));

@@ -1,26 +1,28 @@
 package org.reportremove.cases.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.reportremove.accounts.control.AccountDeleted;
+import org.reportremove.accounts.entity.AccountDeleted;
+import org.reportremove.accounts.entity.AccountId;
 import org.reportremove.agecheck.entity.AgeAssuranceOutcome;
-import org.reportremove.audit.control.AuditTrail;
-import org.reportremove.audit.entity.ActorRole;
 import org.reportremove.cases.entity.Case;
+import org.reportremove.cases.entity.CaseErased;
+import org.reportremove.cases.entity.CaseNotFound;
 import org.reportremove.cases.entity.CaseReference;
+import org.reportremove.cases.entity.CaseSubmitted;
+import org.reportremove.cases.entity.CaseWithdrawn;
 import org.reportremove.cases.entity.Concern;
 import org.reportremove.cases.entity.Item;
 import org.reportremove.cases.entity.ItemDraft;
+import org.reportremove.cases.entity.ItemsAdded;
 import org.reportremove.platform.outbox.Outbox;
 import org.reportremove.platform.outbox.Topic;
-import org.reportremove.platform.problem.FieldError;
-import org.reportremove.platform.problem.ProblemException;
-import org.reportremove.platform.problem.ProblemType;
 import org.reportremove.signals.control.KnownSignals;
 import org.reportremove.signals.entity.Signal;
 
@@ -35,9 +37,10 @@ import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
- * Submits, extends, withdraws and erases young people's cases. Each change, its audit entry and the messages it
- * queues for the analysts and the helpline commit together or not at all. A young person reaches only their own
- * cases: someone else's is not found, exactly like one that does not exist.
+ * Submits, extends, withdraws and erases young people's cases. Each change fires its event in the same
+ * transaction, so what observers do with it (the analyst package, the audit row) commits with the change or not at
+ * all. A young person reaches only their own cases: someone else's is not found, exactly like one that does not
+ * exist.
  */
 @ApplicationScoped
 public class Cases {
@@ -57,75 +60,77 @@ public class Cases {
     Outbox outbox;
 
     @Inject
-    AuditTrail audit;
+    Event<CaseSubmitted> submitted;
+
+    @Inject
+    Event<ItemsAdded> itemsAdded;
+
+    @Inject
+    Event<CaseWithdrawn> withdrawn;
+
+    @Inject
+    Event<CaseErased> erased;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public CaseAnswer submit(String caseId, String accountId, AgeAssuranceOutcome age, Submission submission) {
+    public CaseAnswer submit(String caseId, AccountId accountId, AgeAssuranceOutcome age, Submission submission) {
         Case reportCase = Case.submit(caseId, accountId, submission.language(), submission.concerns(),
                 submission.consent().followUp(), details.seal(caseId, submission), submission.items(),
                 knownAmong(submission.items()));
         em.persist(reportCase);
-        outbox.queue(Topic.ANALYSTS, CasePackages.CASE_SUBMITTED,
-                CasePackages.submitted(reportCase, age, submission.locations()),
-                !CasePackages.priorityFlags(reportCase, age).isEmpty());
+        // Observers store rows that refer to the case: it is written first.
+        em.flush();
+        submitted.fire(new CaseSubmitted(caseId, accountId, age));
         boolean safeguarding = submission.concerns().stream().anyMatch(Concern::needsSafeguarding);
         if (safeguarding && submission.consent().followUp()) {
-            outbox.queue(Topic.HELPLINE, CasePackages.SAFEGUARDING_FLAG,
-                    CasePackages.safeguardingFlag(reportCase, age.band(), submission.consent()));
+            outbox.queue(Topic.HELPLINE, SafeguardingFlags.SAFEGUARDING_FLAG,
+                    SafeguardingFlags.of(reportCase, age.band(), submission.consent()));
         }
-        audit.record(ActorRole.YOUNG_PERSON, accountId, "CASE_SUBMITTED", "CASE", caseId);
         LOG.info(() -> "event=case.submitted case=" + reportCase.reference().value() + " items="
-                + reportCase.items().size() + " safeguarding=" + (safeguarding && submission.consent().followUp()));
+                + reportCase.items().size());
         return answer(reportCase, reportCase.items(), submission.items());
     }
 
     @Transactional
-    public CaseAnswer addItems(String accountId, AgeAssuranceOutcome age, CaseReference reference,
+    public CaseAnswer addItems(AccountId accountId, AgeAssuranceOutcome age, CaseReference reference,
                                List<ItemDraft> drafts) {
         Case reportCase = ownForUpdate(accountId, reference);
-        if (!reportCase.open()) {
-            throw new ProblemException(ProblemType.CASE_WITHDRAWN,
-                    "This case was withdrawn, so it takes no more items. Start a new case for them.");
-        }
-        int count = reportCase.itemCountWith(drafts);
-        if (count > Case.MAX_ITEMS) {
-            throw ProblemException.invalidFields(List.of(new FieldError("items",
-                    "a case holds at most 50 items and this would make " + count + ": start a new case for the rest")));
-        }
         List<Item> touched = reportCase.addItems(drafts, knownAmong(drafts));
         em.flush();
         List<Item> distinct = touched.stream().distinct().toList();
-        outbox.queue(Topic.ANALYSTS, CasePackages.ITEMS_ADDED, CasePackages.itemsAdded(reportCase, age, distinct),
-                !CasePackages.priorityFlags(reportCase, age).isEmpty());
-        audit.record(ActorRole.YOUNG_PERSON, accountId, "CASE_ITEMS_ADDED", "CASE", reportCase.id());
+        itemsAdded.fire(new ItemsAdded(reportCase.id(), accountId, age,
+                distinct.stream().map(Item::itemReference).toList()));
         LOG.info(() -> "event=case.items-added case=" + reportCase.reference().value() + " items=" + distinct.size());
         return answer(reportCase, touched, drafts);
     }
 
-    /** Withdraws the case and queues the withdrawal for the analyst side; a second withdrawal changes nothing. */
+    /** Withdraws the case (its observers tell the analyst side); a second withdrawal changes nothing. */
     @Transactional
-    public Case withdraw(String accountId, CaseReference reference) {
+    public Case withdraw(AccountId accountId, CaseReference reference) {
         Case reportCase = ownForUpdate(accountId, reference);
         if (reportCase.withdraw()) {
-            outbox.queue(Topic.ANALYSTS, CasePackages.CASE_WITHDRAWN, CasePackages.withdrawn(reportCase));
-            audit.record(ActorRole.YOUNG_PERSON, accountId, "CASE_WITHDRAWN", "CASE", reportCase.id());
+            withdrawn.fire(new CaseWithdrawn(reportCase.id(), accountId));
             LOG.info(() -> "event=case.withdrawn case=" + reportCase.reference().value());
         }
         return reportCase;
     }
 
-    public Optional<Case> findOwn(String accountId, CaseReference reference) {
+    public Optional<Case> findOwn(AccountId accountId, CaseReference reference) {
         return em.createQuery("SELECT c FROM ReportCase c WHERE c.reference = :reference AND c.accountId = :account",
                         Case.class)
                 .setParameter("reference", reference.value())
-                .setParameter("account", accountId)
+                .setParameter("account", accountId.value())
                 .getResultStream().findFirst();
     }
 
-    public List<Case> listOwn(String accountId) {
+    /** A case by its id, for capabilities that were told of it by an event. */
+    public Optional<Case> find(String caseId) {
+        return Optional.ofNullable(em.find(Case.class, caseId));
+    }
+
+    public List<Case> listOwn(AccountId accountId) {
         return em.createQuery("SELECT c FROM ReportCase c WHERE c.accountId = :account ORDER BY c.submittedAt DESC",
                         Case.class)
-                .setParameter("account", accountId)
+                .setParameter("account", accountId.value())
                 .getResultList();
     }
 
@@ -135,32 +140,27 @@ public class Cases {
      * analyst side already holds was pseudonymous from the start.
      */
     void eraseWithAccount(@Observes AccountDeleted deleted) {
-        String accountId = deleted.accountId();
+        AccountId accountId = deleted.accountId();
         for (Case reportCase : listOwn(accountId)) {
             if (reportCase.withdraw()) {
-                outbox.queue(Topic.ANALYSTS, CasePackages.CASE_WITHDRAWN, CasePackages.withdrawn(reportCase));
-                audit.record(ActorRole.YOUNG_PERSON, accountId, "CASE_WITHDRAWN", "CASE", reportCase.id());
+                withdrawn.fire(new CaseWithdrawn(reportCase.id(), accountId));
             }
+            erased.fire(new CaseErased(reportCase.id(), accountId));
             em.remove(reportCase);
-            audit.record(ActorRole.YOUNG_PERSON, accountId, "CASE_ERASED", "CASE", reportCase.id());
         }
         em.createQuery("DELETE FROM CaseSubmission s WHERE s.accountId = :account")
-                .setParameter("account", accountId).executeUpdate();
+                .setParameter("account", accountId.value()).executeUpdate();
         em.flush();
     }
 
-    private Case ownForUpdate(String accountId, CaseReference reference) {
+    private Case ownForUpdate(AccountId accountId, CaseReference reference) {
         return em.createQuery("SELECT c FROM ReportCase c WHERE c.reference = :reference AND c.accountId = :account",
                         Case.class)
                 .setParameter("reference", reference.value())
-                .setParameter("account", accountId)
+                .setParameter("account", accountId.value())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst()
-                .orElseThrow(Cases::notFound);
-    }
-
-    public static ProblemException notFound() {
-        return new ProblemException(ProblemType.NOT_FOUND, "There is no case with this reference in your account.");
+                .orElseThrow(CaseNotFound::new);
     }
 
     private Predicate<ItemDraft> knownAmong(List<ItemDraft> drafts) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public record CaseReference(String value) {
 
-    private static final Pattern FORM = Pattern.compile("RR(-[0-9A-HJKMNP-TV-Z]{4}){3}");
+    private static final Pattern FORM = Pattern.compile("RR(-[" + References.ALPHABET_CLASS + "]{4}){3}");
 
     public CaseReference {
         if (value == null || !FORM.matcher(value).matches()) {

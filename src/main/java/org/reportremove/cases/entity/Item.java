@@ -62,7 +62,7 @@ public class Item {
         this.id = UUID.randomUUID().toString();
         this.reportCase = reportCase;
         this.number = number;
-        this.itemReference = AnalystReference.generateForItem();
+        this.itemReference = ItemReference.generate().value();
         this.contentType = draft.contentType();
         this.alreadyKnown = alreadyKnown;
         this.addedAt = at;
@@ -79,8 +79,8 @@ public class Item {
         return number;
     }
 
-    public String itemReference() {
-        return itemReference;
+    public ItemReference itemReference() {
+        return new ItemReference(itemReference);
     }
 
     public ContentType contentType() {

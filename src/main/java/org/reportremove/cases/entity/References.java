@@ -8,6 +8,8 @@ import java.security.SecureRandom;
 final class References {
 
     static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    /** The alphabet as a regular expression character class body. */
+    static final String ALPHABET_CLASS = "0-9A-HJKMNP-TV-Z";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private References() {

@@ -4,10 +4,13 @@ import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.AesGcmKey;
 import com.google.crypto.tink.aead.AesGcmParameters;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import org.eclipse.microprofile.config.Config;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,6 +75,24 @@ public final class EncryptionKeys {
     public static KeysetHandle generate() throws GeneralSecurityException {
         AeadConfig.register();
         return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+    }
+
+    /**
+     * A key for keyed digests (HMAC-SHA256), derived from the primary key for one {@code purpose}, so that ids made
+     * from guessable values (usernames, addresses) cannot be computed back without the keyset. Rotating the primary
+     * key changes it: what is keyed with it (rate-limit buckets) simply starts afresh.
+     */
+    public static SecretKeySpec derivedMacKey(KeysetHandle keyset, String purpose) {
+        try {
+            byte[] primary = ((AesGcmKey) keyset.getPrimary().getKey()).getKeyBytes()
+                    .toByteArray(InsecureSecretKeyAccess.get());
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(primary, "HmacSHA256"));
+            return new SecretKeySpec(derive.doFinal(("reportremove:" + purpose).getBytes(StandardCharsets.UTF_8)),
+                    "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A keyed digest key could not be derived", e);
+        }
     }
 
     private static void requireAes256Gcm(KeysetHandle keyset) {

@@ -1,5 +1,6 @@
 package org.reportremove.platform.problem;
 
+import org.reportremove.platform.validation.FieldError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;

@@ -1,5 +1,6 @@
 package org.reportremove.platform.problem;
 
+import org.reportremove.platform.validation.FieldError;
 import java.util.List;
 
 /**

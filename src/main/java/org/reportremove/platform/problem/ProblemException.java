@@ -1,12 +1,14 @@
 package org.reportremove.platform.problem;
 
+import org.reportremove.platform.validation.FieldError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A domain failure that the caller should see as a problem response. Messages carry ids and rules,
- * never personal data or what the caller sent.
+ * A problem response to give, raised by a boundary (a resource, or a capability's {@link ProblemMapping}) and by
+ * the HTTP edge. Domain code raises its own {@code DomainException}s instead and never knows about HTTP.
+ * Details carry ids and rules, never personal data or what the caller sent.
  */
 public class ProblemException extends RuntimeException {
 
@@ -16,12 +18,11 @@ public class ProblemException extends RuntimeException {
     private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(ProblemType type, String detail) {
-        super(type.name());
-        this.problem = Problem.of(type, detail);
+        this(Problem.of(type, detail));
     }
 
-    private ProblemException(Problem problem) {
-        super(ProblemType.INVALID_FIELDS.name());
+    public ProblemException(Problem problem) {
+        super(problem.type(), null, false, false);
         this.problem = problem;
     }
 

@@ -4,6 +4,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.reportremove.platform.domain.DomainException;
 
 /**
  * Everything no other mapper claims. Body reading failures (bad JSON, too large) still get their own
@@ -14,14 +15,21 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        ProblemException domain = find(failure, ProblemException.class);
-        return domain != null ? ProblemResponses.of(domain) : ProblemResponses.of(problemFor(failure));
+        ProblemException problem = find(failure, ProblemException.class);
+        if (problem != null) {
+            return ProblemResponses.of(problem);
+        }
+        // A domain failure that reached here wrapped (by an EJB or transaction boundary) is still answered as its
+        // capability says.
+        DomainException domain = find(failure, DomainException.class);
+        return domain != null ? ProblemResponses.of(DomainExceptionMapper.answer(domain))
+                : ProblemResponses.of(problemFor(failure));
     }
 
     static Problem problemFor(Throwable failure) {
-        ProblemException domain = find(failure, ProblemException.class);
-        if (domain != null) {
-            return domain.problem();
+        ProblemException problem = find(failure, ProblemException.class);
+        if (problem != null) {
+            return problem.problem();
         }
         if (BodyFailures.isBodyFailure(failure)) {
             return BodyFailures.toProblem(failure);

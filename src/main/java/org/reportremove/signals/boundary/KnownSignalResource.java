@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.reportremove.auth.control.Caller;
+import org.reportremove.platform.security.Caller;
 import org.reportremove.signals.control.ImportReport;
 import org.reportremove.platform.web.AudienceApi;
 import org.reportremove.platform.web.Roles;
@@ -62,7 +62,7 @@ public class KnownSignalResource {
     @APIResponse(responseCode = "413", description = "The body is over the import limit")
     public ImportReport importSignals(InputStream body) throws IOException {
         ImportReport report = importer.importLines(body);
-        importer.recordInAudit(caller.role(), caller.actorId(), report.importId());
+        importer.done(caller.actor(), report.importId());
         return report;
     }
 }

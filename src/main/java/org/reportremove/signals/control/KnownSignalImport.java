@@ -10,8 +10,9 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
-import org.reportremove.audit.control.AuditTrail;
-import org.reportremove.audit.entity.ActorRole;
+import jakarta.enterprise.event.Event;
+import org.reportremove.platform.security.Actor;
+import org.reportremove.signals.entity.KnownSignalsImported;
 import org.reportremove.platform.persistence.ConfiguredDataSource;
 import org.reportremove.platform.persistence.DatabaseConfiguration;
 import org.reportremove.signals.entity.Signal;
@@ -59,12 +60,12 @@ public class KnownSignalImport {
     DataSource dataSource;
 
     @Inject
-    AuditTrail audit;
+    Event<KnownSignalsImported> imported;
 
-    /** An import is recorded once it is done, with its id (its content is in the bank, not the trail). */
+    /** An import is told once it is done, with its id (its content is in the bank, not in the event). */
     @Transactional
-    public void recordInAudit(ActorRole role, String actorId, String importId) {
-        audit.record(role, actorId, "KNOWN_SIGNALS_IMPORTED", "KNOWN_SIGNAL_IMPORT", importId);
+    public void done(Actor actor, String importId) {
+        imported.fire(new KnownSignalsImported(importId, actor));
     }
 
     public ImportReport importLines(InputStream body) throws IOException {
@@ -149,12 +150,8 @@ public class KnownSignalImport {
         } catch (JsonException | IllegalStateException e) {
             throw new IllegalArgumentException("the line is not a JSON object");
         }
-        SignalType type;
-        try {
-            type = SignalType.valueOf(string(object, "type"));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("type must be one of SHA256, MD5, PDQ");
-        }
+        SignalType type = SignalType.named(string(object, "type"))
+                .orElseThrow(() -> new IllegalArgumentException("type must be one of " + SignalType.names()));
         JsonValue quality = object.get("quality");
         Integer q = quality instanceof JsonNumber number && number.isIntegral() ? number.intValue() : null;
         if (quality != null && quality.getValueType() != JsonValue.ValueType.NULL && q == null) {

@@ -6,10 +6,10 @@ import java.util.Collection;
 import java.util.Set;
 
 /**
- * The one question asked of the bank of known signals: which of these signals are already known? Exact types
- * match by value; PDQ matches within {@link Signal#PDQ_MATCH_DISTANCE} bits, and only between signals of quality
- * {@link Signal#RELIABLE_PDQ_QUALITY} or more on both sides. Kept behind this interface so that a faster index
- * can replace the scan without touching callers.
+ * The one question asked of the bank of known signals: which of these signals are already known? Each
+ * {@link org.reportremove.signals.entity.SignalType} says how it matches: exact kinds by value, perceptual kinds
+ * within their distance, and only between signals of reliable quality on both sides. Kept behind this interface so
+ * that a faster index can replace the scan without touching callers.
  */
 public interface KnownSignals {
 

@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The straightforward lookup: exact signals through the primary key, PDQ by reading every reliable known PDQ
- * and comparing distances. Good for a bank of up to a few hundred thousand PDQ hashes; a multi-index for ten
- * million comes later behind the same interface.
+ * The straightforward lookup: exact kinds through the primary key, perceptual kinds by reading every reliable
+ * known value of the kind and comparing distances. Good for a bank of up to a few hundred thousand perceptual
+ * hashes; an in-memory index for ten million comes later behind the same interface.
  */
 @ApplicationScoped
 public class ScanningKnownSignals implements KnownSignals {
@@ -34,15 +34,13 @@ public class ScanningKnownSignals implements KnownSignals {
     public Set<Signal> known(Collection<Signal> signals) {
         Set<Signal> known = new HashSet<>();
         try (Connection connection = dataSource.getConnection()) {
-            for (SignalType type : List.of(SignalType.SHA256, SignalType.MD5)) {
-                List<Signal> exact = signals.stream().filter(s -> s.type() == type).distinct().toList();
-                if (!exact.isEmpty()) {
-                    known.addAll(exactMatches(connection, type, exact));
+            for (SignalType type : SignalType.all()) {
+                List<Signal> ofType = signals.stream().filter(s -> s.type().equals(type) && s.reliable())
+                        .distinct().toList();
+                if (!ofType.isEmpty()) {
+                    known.addAll(type.exact() ? exactMatches(connection, type, ofType)
+                            : nearMatches(connection, type, ofType));
                 }
-            }
-            List<Signal> pdq = signals.stream().filter(Signal::reliablePdq).distinct().toList();
-            if (!pdq.isEmpty()) {
-                known.addAll(pdqMatches(connection, pdq));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The bank of known signals could not be read", e);
@@ -69,17 +67,19 @@ public class ScanningKnownSignals implements KnownSignals {
         return signals.stream().filter(s -> found.contains(s.value())).collect(Collectors.toSet());
     }
 
-    private static Set<Signal> pdqMatches(Connection connection, List<Signal> signals) throws SQLException {
+    private static Set<Signal> nearMatches(Connection connection, SignalType type, List<Signal> signals)
+            throws SQLException {
         Set<Signal> found = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT signal_value FROM known_signal"
-                + " WHERE signal_type = 'PDQ' AND quality >= ?")) {
-            select.setInt(1, Signal.RELIABLE_PDQ_QUALITY);
+                + " WHERE signal_type = ? AND quality >= ?")) {
+            select.setString(1, type.name());
+            select.setInt(2, type.reliableQuality());
             select.setFetchSize(FETCH_SIZE);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next() && found.size() < signals.size()) {
                     String knownValue = rows.getString(1);
                     for (Signal signal : signals) {
-                        if (signal.pdqMatches(knownValue)) {
+                        if (signal.matches(knownValue)) {
                             found.add(signal);
                         }
                     }

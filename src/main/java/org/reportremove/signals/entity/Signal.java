@@ -1,33 +1,26 @@
 package org.reportremove.signals.entity;
 
-import org.reportremove.signals.hashing.SignalValues;
-
 import java.util.Objects;
 
 /**
- * One hash of an item: its type, its value in lower-case hex and, for PDQ only, its quality (0 to 100).
- * Construction validates everything, and no message repeats the value.
+ * One hash of an item: its type, its value in lower-case hex and, for a perceptual type, its quality (0 to 100).
+ * Construction validates everything through the type, and no message repeats the value.
  */
 public record Signal(SignalType type, String value, Integer quality) {
-
-    /** PDQ quality below this makes a hash unreliable for matching (Meta's recommended threshold). */
-    public static final int RELIABLE_PDQ_QUALITY = 50;
-
-    /** PDQ hashes within this many differing bits are the same picture (the usual PDQ threshold). */
-    public static final int PDQ_MATCH_DISTANCE = 31;
 
     public Signal {
         Objects.requireNonNull(type, "type");
         value = type.normalise(value);
-        if (type == SignalType.PDQ) {
+        if (type.carriesQuality()) {
             if (quality == null) {
-                throw new InvalidQualityException("is required for a PDQ signal: a number from 0 to 100");
+                throw new InvalidQualityException("is required for a " + type.name()
+                        + " signal: a number from 0 to 100");
             }
             if (quality < 0 || quality > 100) {
                 throw new InvalidQualityException("must be from 0 to 100");
             }
         } else if (quality != null) {
-            throw new InvalidQualityException("is only given for PDQ signals");
+            throw new InvalidQualityException("is only given for " + perceptualNames() + " signals");
         }
     }
 
@@ -39,14 +32,23 @@ public record Signal(SignalType type, String value, Integer quality) {
         return new Signal(SignalType.PDQ, value, quality);
     }
 
-    /** A PDQ signal good enough to match on. */
-    public boolean reliablePdq() {
-        return type == SignalType.PDQ && quality >= RELIABLE_PDQ_QUALITY;
+    /** Whether this signal may be matched on: exact ones always, perceptual ones at a reliable quality. */
+    public boolean reliable() {
+        return type.reliable(quality);
     }
 
-    /** Whether {@code other}, a PDQ signal, shows the same picture as this one. */
-    public boolean pdqMatches(String otherPdqValue) {
-        return type == SignalType.PDQ && SignalValues.hammingDistance(value, otherPdqValue) <= PDQ_MATCH_DISTANCE;
+    /** Whether this is a perceptual signal too weak to match on. */
+    public boolean weak() {
+        return !type.exact() && !reliable();
+    }
+
+    /** Whether a stored value of the same type matches this signal. */
+    public boolean matches(String otherValue) {
+        return type.matches(value, otherValue);
+    }
+
+    private static String perceptualNames() {
+        return String.join(" or ", SignalType.all().stream().filter(t -> !t.exact()).map(SignalType::name).toList());
     }
 
     /** The quality of a signal is what is wrong, not its value: the message is for the quality field. */

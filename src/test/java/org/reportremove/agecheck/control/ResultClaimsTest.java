@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.reportremove.agecheck.entity.AgeBand;
 import org.reportremove.agecheck.entity.AgeCheckMethod;
 import org.reportremove.agecheck.entity.AttestedAge;
-import org.reportremove.platform.problem.ProblemException;
 
 import java.util.Optional;
 
@@ -34,7 +33,7 @@ class ResultClaimsTest {
 
     @Test
     void ageUnderAboveEighteenIsAnAdult() {
-        assertProblem("over-18", () -> AGE_UNDER.read(claims("age_under", 21, "method", "document")));
+        assertRefused("over-18", () -> AGE_UNDER.read(claims("age_under", 21, "method", "document")));
         assertEquals(Optional.of(AgeBand.UNDER_13),
                 AGE_UNDER.read(claims("age_under", "12", "method", "document")).band(), "a number sent as text");
     }
@@ -43,19 +42,19 @@ class ResultClaimsTest {
     void yesNoClaimsInEitherDirection() {
         assertEquals(AgeCheckMethod.DOCUMENT,
                 OVER_18_FALSE.read(claims("over_18", false, "how", "document")).method());
-        assertProblem("over-18", () -> OVER_18_FALSE.read(claims("over_18", true, "how", "document")));
+        assertRefused("over-18", () -> OVER_18_FALSE.read(claims("over_18", true, "how", "document")));
         assertEquals(Optional.empty(), UNDER_18_TRUE.read(claims("age_under_18", true, "how", "document")).band());
-        assertProblem("over-18", () -> UNDER_18_TRUE.read(claims("age_under_18", false, "how", "document")));
+        assertRefused("over-18", () -> UNDER_18_TRUE.read(claims("age_under_18", false, "how", "document")));
     }
 
     @Test
     void missingResultUnknownMethodOrBandAreIncomplete() {
-        assertProblem("attestation-incomplete", () -> AGE_UNDER.read(claims("method", "document")));
-        assertProblem("attestation-incomplete", () -> AGE_UNDER.read(claims("age_under", 18, "method", "selfie")));
-        assertProblem("attestation-incomplete", () -> AGE_UNDER.read(claims("age_under", 18)));
-        assertProblem("attestation-incomplete", () -> AGE_UNDER.read(claims("age_under", false, "method", "document")));
-        assertProblem("attestation-incomplete", () -> OVER_18_FALSE.read(claims("over_18", "no", "how", "document")));
-        assertProblem("attestation-incomplete",
+        assertRefused("incomplete", () -> AGE_UNDER.read(claims("method", "document")));
+        assertRefused("incomplete", () -> AGE_UNDER.read(claims("age_under", 18, "method", "selfie")));
+        assertRefused("incomplete", () -> AGE_UNDER.read(claims("age_under", 18)));
+        assertRefused("incomplete", () -> AGE_UNDER.read(claims("age_under", false, "method", "document")));
+        assertRefused("incomplete", () -> OVER_18_FALSE.read(claims("over_18", "no", "how", "document")));
+        assertRefused("incomplete",
                 () -> AGE_UNDER.read(claims("age_under", 18, "method", "document", "age_band", "12-14")));
     }
 
@@ -65,7 +64,7 @@ class ResultClaimsTest {
             for (int age : new int[]{9, 15, 17}) {
                 layout.read(claims(layout.under18(), layout.under18ValueFor(age), layout.method(), "document"));
             }
-            assertProblem("over-18", () -> layout.read(
+            assertRefused("over-18", () -> layout.read(
                     claims(layout.under18(), layout.under18ValueFor(18), layout.method(), "document")));
         }
         assertEquals(Optional.of(AgeBand.UNDER_13), AGE_UNDER.read(
@@ -80,8 +79,8 @@ class ResultClaimsTest {
         return claims.build();
     }
 
-    private static void assertProblem(String slug, org.junit.jupiter.api.function.Executable read) {
-        ProblemException problem = assertThrows(ProblemException.class, read);
-        assertEquals("urn:reportremove:problem:" + slug, problem.problem().type());
+    private static void assertRefused(String slug, org.junit.jupiter.api.function.Executable read) {
+        AttestationRefused refused = assertThrows(AttestationRefused.class, read);
+        assertEquals(slug, refused.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 }

@@ -1,8 +1,7 @@
 package org.reportremove.agecheck.entity;
 
 import org.junit.jupiter.api.Test;
-import org.reportremove.platform.problem.Problem;
-import org.reportremove.platform.problem.ProblemException;
+import org.reportremove.platform.validation.InvalidFields;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +27,7 @@ class AgeCheckTest {
         assertEquals(new AgeAssuranceOutcome(AgeAssurance.VERIFIED, AgeBand.AGE_13_15, AgeCheckMethod.DOCUMENT,
                 "provider", START.plusSeconds(60)), outcome);
         assertEquals(AgeCheckStatus.CLAIMED, check.status());
-        Problem again = assertThrows(ProblemException.class, () -> check.claim(START.plusSeconds(121))).problem();
-        assertEquals(409, again.status());
-        assertEquals("urn:reportremove:problem:age-check-used", again.type());
+        assertThrows(AgeCheckUsed.class, () -> check.claim(START.plusSeconds(121)));
     }
 
     @Test
@@ -64,14 +61,11 @@ class AgeCheckTest {
     @Test
     void attestationIsRefusedOnceCompleteOrExpired() {
         AgeCheck expired = AgeCheck.start("id-1", "nonce", START, TEN_MINUTES);
-        Problem late = assertThrows(ProblemException.class,
-                () -> expired.ensureAwaitingAttestation(START.plus(TEN_MINUTES).plusSeconds(1))).problem();
-        assertEquals("urn:reportremove:problem:age-check-expired", late.type());
+        assertThrows(AgeCheckExpired.class,
+                () -> expired.ensureAwaitingAttestation(START.plus(TEN_MINUTES).plusSeconds(1)));
 
         AgeCheck verified = verifiedCheck();
-        Problem used = assertThrows(ProblemException.class,
-                () -> verified.ensureAwaitingAttestation(START.plusSeconds(61))).problem();
-        assertEquals("urn:reportremove:problem:age-check-used", used.type());
+        assertThrows(AgeCheckUsed.class, () -> verified.ensureAwaitingAttestation(START.plusSeconds(61)));
         assertThrows(IllegalStateException.class,
                 () -> verified.verify("provider", BY_DOCUMENT, AgeBand.AGE_13_15, START, TEN_MINUTES));
     }
@@ -84,9 +78,7 @@ class AgeCheckTest {
     }
 
     private static void assertInvalidAgeCheckId(org.junit.jupiter.api.function.Executable claim) {
-        Problem problem = assertThrows(ProblemException.class, claim).problem();
-        assertEquals(400, problem.status());
-        assertEquals("urn:reportremove:problem:invalid-fields", problem.type());
-        assertEquals("ageCheckId", problem.errors().get(0).field());
+        InvalidFields invalid = assertThrows(InvalidFields.class, claim);
+        assertEquals("ageCheckId", invalid.errors().get(0).field());
     }
 }

@@ -1,6 +1,8 @@
 package org.reportremove.analysts.entity;
 
 import org.junit.jupiter.api.Test;
+import org.reportremove.cases.entity.Progress;
+import org.reportremove.cases.entity.ProgressStage;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.reportremove.cases.control.Submission;
 import org.reportremove.cases.entity.Concern;
 import org.reportremove.cases.entity.Language;
-import org.reportremove.platform.problem.FieldError;
-import org.reportremove.platform.problem.ProblemException;
+import org.reportremove.platform.validation.FieldError;
+import org.reportremove.platform.validation.InvalidFields;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -102,6 +102,6 @@ class CaseRulesTest {
     }
 
     private static List<FieldError> errorsOf(CaseRequest request) {
-        return assertThrows(ProblemException.class, () -> CaseRules.check(request)).problem().errors();
+        return assertThrows(InvalidFields.class, () -> CaseRules.check(request)).errors();
     }
 }

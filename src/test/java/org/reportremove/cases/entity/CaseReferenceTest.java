@@ -45,7 +45,7 @@ class CaseReferenceTest {
     void analystReferencesAreAnotherRandomNumberEntirely() {
         String analyst = AnalystReference.generate().value();
         assertTrue(analyst.matches("AR(-[0-9A-HJKMNP-TV-Z]{4}){4}"), analyst);
-        assertTrue(AnalystReference.generateForItem().matches("AI(-[0-9A-HJKMNP-TV-Z]{4}){4}"));
+        assertTrue(ItemReference.generate().value().matches("AI(-[0-9A-HJKMNP-TV-Z]{4}){4}"));
         assertNotEquals(AnalystReference.generate(), AnalystReference.generate());
     }
 }

@@ -54,13 +54,14 @@ class SignalTest {
     @Test
     void pdqMatchesWithinThirtyOneBitsAndIsReliableFromFifty() {
         Signal signal = Signal.pdq(PDQ, 50);
-        assertTrue(signal.reliablePdq());
-        assertFalse(Signal.pdq(PDQ, 49).reliablePdq());
+        assertTrue(signal.reliable());
+        assertFalse(Signal.pdq(PDQ, 49).reliable());
+        assertTrue(Signal.pdq(PDQ, 49).weak());
         // Flip 31 bits (7 whole nibbles and 3 bits of another): still the same picture; 32 is not.
         String flipped31 = flip(PDQ, 7).substring(0, 7) + flipBits(PDQ.charAt(7), 3) + PDQ.substring(8);
         String flipped32 = flip(PDQ, 8);
-        assertTrue(signal.pdqMatches(flipped31));
-        assertFalse(signal.pdqMatches(flipped32));
+        assertTrue(signal.matches(flipped31));
+        assertFalse(signal.matches(flipped32));
     }
 
     private static String flip(String hex, int nibbles) {

@@ -1,0 +1,93 @@
+package org.reportremove.analysts.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.reportremove.cases.entity.AnalystReference;
+import org.reportremove.cases.entity.ItemReference;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The analyst exchange's own record of a case it handed over: which analyst reference stands for which case,
+ * which item references went with it, and whether the case is still open. Result events are checked against this
+ * record, so the exchange never reaches into the young people's cases.
+ *
+ * <p>Life cycle: {@link #handedOver} when the case is submitted; {@link #itemsAdded} as items follow; {@link
+ * #withdrawn} when the young person withdraws it. Erased with its case.
+ */
+@Entity
+@Table(name = "analyst_case")
+public class AnalystCase {
+
+    @Id
+    @Column(name = "analyst_reference")
+    private String analystReference;
+
+    @Column(name = "case_id", nullable = false)
+    private String caseId;
+
+    @Column(name = "case_open", nullable = false)
+    private boolean open;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "analyst_case_item", joinColumns = @JoinColumn(name = "analyst_reference"))
+    @Column(name = "item_reference")
+    private Set<String> itemReferences = new LinkedHashSet<>();
+
+    @Version
+    private long version;
+
+    protected AnalystCase() {
+    }
+
+    public static AnalystCase handedOver(AnalystReference reference, String caseId, Collection<ItemReference> items) {
+        AnalystCase handed = new AnalystCase();
+        handed.analystReference = reference.value();
+        handed.caseId = caseId;
+        handed.open = true;
+        handed.itemsAdded(items);
+        return handed;
+    }
+
+    public void itemsAdded(Collection<ItemReference> items) {
+        items.forEach(item -> itemReferences.add(item.value()));
+    }
+
+    /** @return false when it was withdrawn already */
+    public boolean withdrawn() {
+        boolean was = open;
+        open = false;
+        return was;
+    }
+
+    public boolean open() {
+        return open;
+    }
+
+    public boolean holds(ItemReference item) {
+        return itemReferences.contains(item.value());
+    }
+
+    public AnalystReference analystReference() {
+        return new AnalystReference(analystReference);
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    /** In the order they were sent. */
+    public List<ItemReference> itemReferences() {
+        return itemReferences.stream().map(ItemReference::new).toList();
+    }
+}

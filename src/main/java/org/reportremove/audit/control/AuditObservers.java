@@ -1,0 +1,108 @@
+package org.reportremove.audit.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.reportremove.accounts.entity.AccountDeleted;
+import org.reportremove.accounts.entity.AccountOpened;
+import org.reportremove.accounts.entity.PassphraseReplaced;
+import org.reportremove.agecheck.entity.AgeCheckRefused;
+import org.reportremove.agecheck.entity.AgeCheckStarted;
+import org.reportremove.agecheck.entity.AgeCheckVerified;
+import org.reportremove.analysts.entity.AnalystBundleRecorded;
+import org.reportremove.analysts.entity.AnalystCaseClosed;
+import org.reportremove.analysts.entity.AssessmentRecorded;
+import org.reportremove.analysts.entity.BundleRecord;
+import org.reportremove.analysts.entity.RemovalRecorded;
+import org.reportremove.audit.entity.AuditAction;
+import org.reportremove.auth.entity.SignedIn;
+import org.reportremove.cases.entity.CaseErased;
+import org.reportremove.cases.entity.CaseSubmitted;
+import org.reportremove.cases.entity.CaseWithdrawn;
+import org.reportremove.cases.entity.ItemsAdded;
+import org.reportremove.platform.security.Actor;
+import org.reportremove.signals.entity.KnownSignalsImported;
+
+/**
+ * The audit trail listens: one observer per audited event of every capability, each writing its row in the
+ * transaction of the change it records (synchronous observers), so no audited change commits without its row and
+ * no row outlives a change that rolled back. Rows name actors by role and pseudonymous id, and objects by id.
+ */
+@ApplicationScoped
+public class AuditObservers {
+
+    /** The actor id of age checks: no person is known yet when one runs. */
+    static final String AGE_CHECK_ACTOR = "age-check";
+
+    @Inject
+    AuditTrail trail;
+
+    void ageCheckStarted(@Observes AgeCheckStarted event) {
+        trail.record(AuditAction.AGE_CHECK_STARTED, Actor.system(AGE_CHECK_ACTOR), event.ageCheckId());
+    }
+
+    void ageCheckVerified(@Observes AgeCheckVerified event) {
+        trail.record(AuditAction.AGE_CHECK_VERIFIED, Actor.system(AGE_CHECK_ACTOR), event.ageCheckId());
+    }
+
+    void ageCheckRefused(@Observes AgeCheckRefused event) {
+        trail.record(AuditAction.AGE_CHECK_REFUSED, Actor.system(AGE_CHECK_ACTOR), event.ageCheckId());
+    }
+
+    void accountOpened(@Observes AccountOpened event) {
+        String id = event.accountId().value();
+        trail.record(AuditAction.ACCOUNT_OPENED, Actor.youngPerson(id), id);
+    }
+
+    void signedIn(@Observes SignedIn event) {
+        String id = event.accountId().value();
+        trail.record(AuditAction.SIGNED_IN, Actor.youngPerson(id), id);
+    }
+
+    void passphraseReplaced(@Observes PassphraseReplaced event) {
+        trail.record(event.way() == PassphraseReplaced.Way.RECOVERY_CODE ? AuditAction.PASSPHRASE_RECOVERED
+                : AuditAction.PASSPHRASE_RESET_ASSISTED, event.actor(), event.accountId().value());
+    }
+
+    void accountDeleted(@Observes AccountDeleted event) {
+        String id = event.accountId().value();
+        trail.record(AuditAction.ACCOUNT_DELETED, Actor.youngPerson(id), id);
+    }
+
+    void knownSignalsImported(@Observes KnownSignalsImported event) {
+        trail.record(AuditAction.KNOWN_SIGNALS_IMPORTED, event.actor(), event.importId());
+    }
+
+    void caseSubmitted(@Observes CaseSubmitted event) {
+        trail.record(AuditAction.CASE_SUBMITTED, Actor.youngPerson(event.accountId().value()), event.caseId());
+    }
+
+    void itemsAdded(@Observes ItemsAdded event) {
+        trail.record(AuditAction.CASE_ITEMS_ADDED, Actor.youngPerson(event.accountId().value()), event.caseId());
+    }
+
+    void caseWithdrawn(@Observes CaseWithdrawn event) {
+        trail.record(AuditAction.CASE_WITHDRAWN, Actor.youngPerson(event.accountId().value()), event.caseId());
+    }
+
+    void caseErased(@Observes CaseErased event) {
+        trail.record(AuditAction.CASE_ERASED, Actor.youngPerson(event.accountId().value()), event.caseId());
+    }
+
+    void assessmentRecorded(@Observes AssessmentRecorded event) {
+        trail.record(AuditAction.ANALYST_ASSESSMENT_RECORDED, event.actor(), event.caseId());
+    }
+
+    void removalRecorded(@Observes RemovalRecorded event) {
+        trail.record(AuditAction.ANALYST_REMOVAL_RECORDED, event.actor(), event.caseId());
+    }
+
+    void analystCaseClosed(@Observes AnalystCaseClosed event) {
+        trail.record(AuditAction.ANALYST_CASE_CLOSED, event.actor(), event.caseId());
+    }
+
+    void analystBundleRecorded(@Observes AnalystBundleRecorded event) {
+        trail.record(BundleRecord.EXPORTED.equals(event.direction()) ? AuditAction.ANALYST_BUNDLE_EXPORTED
+                : AuditAction.ANALYST_BUNDLE_IMPORTED, event.actor(), event.bundleId());
+    }
+}

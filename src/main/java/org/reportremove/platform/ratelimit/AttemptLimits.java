@@ -1,0 +1,195 @@
+package org.reportremove.platform.ratelimit;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.local.LocalBucketBuilder;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.reportremove.platform.crypto.DataSealer;
+import org.reportremove.platform.persistence.ConfiguredDataSource;
+import org.reportremove.platform.persistence.DatabaseConfiguration;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Limits attempts at secrets (passphrase sign-in, recovery codes, erasure confirmation) per subject (a username)
+ * and per client address, and account opening per address, with Bucket4j. An attempt takes a token before the secret
+ * is checked, so parallel guesses cannot all slip past the limit; a correct secret gives it back, so only
+ * failures count.
+ *
+ * <p>On PostgreSQL the buckets live in the database, so the limits hold across replicas; on the embedded
+ * development database they live in memory. Bucket ids are keyed digests (HMAC with a key derived from the
+ * encryption keyset), so the table holds no username or address in a form that can be guessed back; expired
+ * buckets are removed.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
+public class AttemptLimits {
+
+    /** Five wrong guesses per username per quarter hour: plenty for a person, useless for guessing. */
+    static final int PER_USERNAME = 5;
+    static final Duration WINDOW = Duration.ofMinutes(15);
+
+    @Resource(lookup = DatabaseConfiguration.JNDI_NAME)
+    DataSource dataSource;
+
+    /** One address may be shared (a school, a phone network), so it gets more room. */
+    @Inject
+    @ConfigProperty(name = "reportremove.sign-in.attempts-per-address")
+    int perAddress;
+
+    @Inject
+    @ConfigProperty(name = "reportremove.accounts.openings-per-address-per-hour")
+    int openingsPerHour;
+
+    @Inject
+    DataSealer sealer;
+
+    private Buckets buckets;
+
+    @PostConstruct
+    void connect() {
+        Config config = ConfigProvider.getConfig();
+        String url = config.getValue("reportremove.datasource.url", String.class);
+        buckets = ConfiguredDataSource.DatabaseKind.of(url) == ConfiguredDataSource.DatabaseKind.POSTGRESQL
+                ? new SharedBuckets(dataSource) : new LocalBuckets();
+    }
+
+    /** Takes one attempt for this subject from this address, or refuses while either is used up. */
+    public void attempt(String usernameKey, String address) {
+        Bucket user = usernameBucket(usernameKey);
+        if (!user.tryConsume(1)) {
+            throw tooMany(user);
+        }
+        Bucket from = addressBucket(address);
+        if (!from.tryConsume(1)) {
+            user.addTokens(1);
+            throw tooMany(from);
+        }
+    }
+
+    /** The secret was right: the attempt does not count. */
+    public void succeeded(String usernameKey, String address) {
+        usernameBucket(usernameKey).addTokens(1);
+        addressBucket(address).addTokens(1);
+    }
+
+    /** Takes one account opening for this address, or refuses. */
+    public void opening(String address) {
+        Bucket bucket = buckets.get(id("open", address), () -> BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(openingsPerHour)
+                        .refillGreedy(openingsPerHour, Duration.ofHours(1)).build()).build());
+        if (!bucket.tryConsume(1)) {
+            throw tooMany(bucket);
+        }
+    }
+
+    /** Drops buckets that have refilled completely; run from a schedule. */
+    public int removeExpired() {
+        return buckets.removeExpired();
+    }
+
+    private Bucket usernameBucket(String usernameKey) {
+        return buckets.get(id("user", usernameKey), () -> limit(PER_USERNAME));
+    }
+
+    private Bucket addressBucket(String address) {
+        return buckets.get(id("address", address), () -> limit(perAddress));
+    }
+
+    private static BucketConfiguration limit(int attempts) {
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(attempts).refillGreedy(attempts, WINDOW).build()).build();
+    }
+
+    private String id(String kind, String value) {
+        return kind.charAt(0) + ":" + sealer.keyedDigest("rate-limit:" + kind, value);
+    }
+
+    private static TooManyAttempts tooMany(Bucket bucket) {
+        return new TooManyAttempts(Math.max(1, Duration.ofNanos(bucket.estimateAbilityToConsume(1)
+                .getNanosToWaitForRefill()).toSeconds() + 1));
+    }
+
+    private interface Buckets {
+        Bucket get(String key, Supplier<BucketConfiguration> configuration);
+
+        int removeExpired();
+    }
+
+    private static final class SharedBuckets implements Buckets {
+
+        private static final int CLEANUP_BATCH = 1000;
+        private final PostgreSQLSelectForUpdateBasedProxyManager<String> proxies;
+
+        SharedBuckets(DataSource dataSource) {
+            proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                    .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                    .table("sign_in_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                    .expirationAfterWrite(ExpirationAfterWriteStrategy
+                            .basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                    .build();
+        }
+
+        @Override
+        public Bucket get(String key, Supplier<BucketConfiguration> configuration) {
+            ProxyManager<String> manager = proxies;
+            return manager.builder().build(key, configuration);
+        }
+
+        @Override
+        public int removeExpired() {
+            int removed = 0;
+            int batch;
+            do {
+                batch = proxies.removeExpired(CLEANUP_BATCH);
+                removed += batch;
+            } while (batch == CLEANUP_BATCH);
+            return removed;
+        }
+    }
+
+    private static final class LocalBuckets implements Buckets {
+
+        private record Limited(Bucket bucket, long capacity) {
+        }
+
+        private final Map<String, Limited> buckets = new ConcurrentHashMap<>();
+
+        @Override
+        public Bucket get(String key, Supplier<BucketConfiguration> configuration) {
+            return buckets.computeIfAbsent(key, k -> {
+                LocalBucketBuilder builder = Bucket.builder();
+                long capacity = 0;
+                for (Bandwidth limit : configuration.get().getBandwidths()) {
+                    builder.addLimit(limit);
+                    capacity = Math.max(capacity, limit.getCapacity());
+                }
+                return new Limited(builder.build(), capacity);
+            }).bucket();
+        }
+
+        @Override
+        public int removeExpired() {
+            int before = buckets.size();
+            buckets.values().removeIf(limited -> limited.bucket().getAvailableTokens() >= limited.capacity());
+            return before - buckets.size();
+        }
+    }
+}
