@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * Hands cases over to the analyst side as they happen: on submission, on added items and on withdrawal it keeps
  * its own record ({@link AnalystCase}) and queues the hash-only package, in the transaction of the change itself,
- * so a package exists exactly when its change committed.
+ * so a package exists exactly when its change committed. Packages are queued under the analyst reference, so a
+ * withdrawal can take back those not yet claimed.
  */
 @ApplicationScoped
 public class CaseHandOver {
@@ -41,29 +42,44 @@ public class CaseHandOver {
 
     void submitted(@Observes CaseSubmitted submitted) {
         Case reportCase = cases.find(submitted.caseId()).orElseThrow();
-        em.persist(AnalystCase.handedOver(reportCase.analystReference(), reportCase.id(),
-                reportCase.items().stream().map(Item::itemReference).toList()));
-        outbox.queue(Topic.ANALYSTS, PackageContents.CASE_SUBMITTED,
+        AnalystCase handedOver = AnalystCase.handedOver(reportCase.analystReference(), reportCase.id(),
+                reportCase.items().stream().map(Item::itemReference).toList());
+        em.persist(handedOver);
+        queue(handedOver, PackageContents.CASE_SUBMITTED,
                 PackageContents.submitted(reportCase, submitted.age(), details.open(reportCase).locations()),
                 !PackageContents.priorityFlags(reportCase, submitted.age()).isEmpty());
     }
 
     void itemsAdded(@Observes ItemsAdded added) {
         Case reportCase = cases.find(added.caseId()).orElseThrow();
-        record(reportCase).itemsAdded(added.itemReferences());
+        AnalystCase handedOver = record(reportCase);
+        handedOver.itemsAdded(added.itemReferences());
         Set<String> references = Set.copyOf(added.itemReferences().stream().map(r -> r.value()).toList());
         List<Item> items = reportCase.items().stream()
                 .filter(item -> references.contains(item.itemReference().value())).toList();
-        outbox.queue(Topic.ANALYSTS, PackageContents.ITEMS_ADDED,
-                PackageContents.itemsAdded(reportCase, added.age(), items),
+        queue(handedOver, PackageContents.ITEMS_ADDED, PackageContents.itemsAdded(reportCase, added.age(), items),
                 !PackageContents.priorityFlags(reportCase, added.age()).isEmpty());
     }
 
+    /**
+     * A withdrawal first takes back whatever about the case no puller has claimed yet: signals and places of a
+     * withdrawn case must not leave. The analyst side is told to withdraw only when something may have reached it.
+     */
     void withdrawn(@Observes CaseWithdrawn withdrawn) {
         AnalystCase handedOver = record(cases.find(withdrawn.caseId()).orElseThrow());
         if (handedOver.withdrawn()) {
-            outbox.queue(Topic.ANALYSTS, PackageContents.CASE_WITHDRAWN, PackageContents.withdrawn(handedOver));
+            String reference = handedOver.analystReference().value();
+            int takenBack = outbox.discardUnclaimed(Topic.ANALYSTS, reference);
+            if (handedOver.mayHaveReachedAnalysts(takenBack)) {
+                outbox.queue(Topic.ANALYSTS, reference, PackageContents.CASE_WITHDRAWN,
+                        PackageContents.withdrawn(handedOver), false);
+            }
         }
+    }
+
+    private void queue(AnalystCase handedOver, String type, String payload, boolean priority) {
+        outbox.queue(Topic.ANALYSTS, handedOver.analystReference().value(), type, payload, priority);
+        handedOver.packageQueued();
     }
 
     private AnalystCase record(Case reportCase) {

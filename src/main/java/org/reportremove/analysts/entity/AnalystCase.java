@@ -22,8 +22,8 @@ import java.util.Set;
  * which item references went with it, and whether the case is still open. Result events are checked against this
  * record, so the exchange never reaches into the young people's cases.
  *
- * <p>Life cycle: {@link #handedOver} when the case is submitted; {@link #itemsAdded} as items follow; {@link
- * #withdrawn} when the young person withdraws it. Erased with its case.
+ * <p>Life cycle: {@link #handedOver} when the case is submitted; {@link #itemsAdded} as items follow, each package
+ * counted ({@link #packageQueued}); {@link #withdrawn} when the young person withdraws it. Erased with its case.
  */
 @Entity
 @Table(name = "analyst_case")
@@ -44,6 +44,9 @@ public class AnalystCase {
     @Column(name = "item_reference")
     private Set<String> itemReferences = new LinkedHashSet<>();
 
+    @Column(name = "packages_queued")
+    private Integer packagesQueued;
+
     @Version
     private long version;
 
@@ -55,8 +58,24 @@ public class AnalystCase {
         handed.analystReference = reference.value();
         handed.caseId = caseId;
         handed.open = true;
+        handed.packagesQueued = 0;
         handed.itemsAdded(items);
         return handed;
+    }
+
+    /** A package about the case was queued for the analyst side. */
+    public void packageQueued() {
+        if (packagesQueued != null) {
+            packagesQueued++;
+        }
+    }
+
+    /**
+     * Whether the analyst side may have received anything about the case, given how many of its packages were just
+     * taken back unclaimed. Unknown counts (records older than the count) are taken as "may have".
+     */
+    public boolean mayHaveReachedAnalysts(int takenBack) {
+        return packagesQueued == null || takenBack < packagesQueued;
     }
 
     public void itemsAdded(Collection<ItemReference> items) {

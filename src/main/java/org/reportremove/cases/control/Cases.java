@@ -82,8 +82,8 @@ public class Cases {
         submitted.fire(new CaseSubmitted(caseId, accountId, age));
         boolean safeguarding = submission.concerns().stream().anyMatch(Concern::needsSafeguarding);
         if (safeguarding && submission.consent().followUp()) {
-            outbox.queue(Topic.HELPLINE, SafeguardingFlags.SAFEGUARDING_FLAG,
-                    SafeguardingFlags.of(reportCase, age.band(), submission.consent()));
+            outbox.queue(Topic.HELPLINE, reportCase.reference().value(), SafeguardingFlags.SAFEGUARDING_FLAG,
+                    SafeguardingFlags.of(reportCase, age.band(), submission.consent()), false);
         }
         LOG.info(() -> "event=case.submitted case=" + reportCase.reference().value() + " items="
                 + reportCase.items().size());
@@ -135,9 +135,10 @@ public class Cases {
     }
 
     /**
-     * An erased account takes its cases with it: open ones are withdrawn first (so the analyst side withdraws
-     * their signals), then every case, its items, encrypted details and idempotency keys are deleted. What the
-     * analyst side already holds was pseudonymous from the start.
+     * An erased account takes its cases with it: open ones are withdrawn first (so what the analyst side has not
+     * claimed never leaves, and what it has is withdrawn), unclaimed safeguarding flags are taken back, then every
+     * case, its items, encrypted details and idempotency keys are deleted. What the analyst side already holds was
+     * pseudonymous from the start.
      */
     void eraseWithAccount(@Observes AccountDeleted deleted) {
         AccountId accountId = deleted.accountId();
@@ -145,6 +146,8 @@ public class Cases {
             if (reportCase.withdraw()) {
                 withdrawn.fire(new CaseWithdrawn(reportCase.id(), accountId));
             }
+            // A safeguarding flag still waiting for the helpline must not outlive the account it is about.
+            outbox.discardUnclaimed(Topic.HELPLINE, reportCase.reference().value());
             erased.fire(new CaseErased(reportCase.id(), accountId));
             em.remove(reportCase);
         }

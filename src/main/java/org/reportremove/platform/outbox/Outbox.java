@@ -35,18 +35,36 @@ public class Outbox {
     @Inject
     DataSealer sealer;
 
-    /** Queues a message with a JSON payload; the payload is stored encrypted. */
+    /**
+     * Queues a message with a JSON payload (stored encrypted); a {@code priority} message is claimed before older
+     * ones without.
+     *
+     * @param subjectId what the message is about, as an id (never content), so that its unclaimed messages can be
+     *                  {@linkplain #discardUnclaimed taken back}
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String queue(Topic topic, String type, String payloadJson) {
-        return queue(topic, type, payloadJson, false);
+    public String queue(Topic topic, String subjectId, String type, String payloadJson, boolean priority) {
+        String id = OutboxMessage.newId();
+        em.persist(OutboxMessage.queued(id, topic, subjectId, type, sealer.seal(payloadJson, OWNER_PREFIX + id),
+                priority));
+        return id;
     }
 
-    /** Queues a message; a {@code priority} message is claimed before older ones without. */
+    /**
+     * Takes back, in the caller's transaction, the messages about {@code subjectId} that no consumer has claimed:
+     * they never leave. A message being claimed at this moment is left to its claimer (the claim's lock is waited
+     * for, and a claimed message no longer matches).
+     *
+     * @return how many were taken back
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String queue(Topic topic, String type, String payloadJson, boolean priority) {
-        String id = OutboxMessage.newId();
-        em.persist(OutboxMessage.queued(id, topic, type, sealer.seal(payloadJson, OWNER_PREFIX + id), priority));
-        return id;
+    public int discardUnclaimed(Topic topic, String subjectId) {
+        em.flush();
+        return em.createQuery("DELETE FROM OutboxMessage m WHERE m.topic = :topic AND m.subjectId = :subject"
+                        + " AND m.claimToken IS NULL")
+                .setParameter("topic", topic)
+                .setParameter("subject", subjectId)
+                .executeUpdate();
     }
 
     /** Claims up to {@code max} messages of the topic, each leased to the caller for {@code lease}. */

@@ -47,6 +47,9 @@ public class OutboxMessage {
     @Column(name = "priority", nullable = false)
     private boolean priority;
 
+    @Column(name = "subject_id")
+    private String subjectId;
+
     protected OutboxMessage() {
     }
 
@@ -54,7 +57,8 @@ public class OutboxMessage {
         return UUID.randomUUID().toString();
     }
 
-    static OutboxMessage queued(String id, Topic topic, String type, byte[] payload, boolean priority) {
+    static OutboxMessage queued(String id, Topic topic, String subjectId, String type, byte[] payload,
+                                boolean priority) {
         OutboxMessage message = new OutboxMessage();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         message.id = id;
@@ -64,6 +68,7 @@ public class OutboxMessage {
         message.createdAt = now;
         message.availableAt = now;
         message.priority = priority;
+        message.subjectId = subjectId;
         return message;
     }
 

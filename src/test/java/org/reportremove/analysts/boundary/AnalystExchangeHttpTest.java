@@ -324,6 +324,67 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
     }
 
     @Test
+    void aCaseWithdrawnBeforeAnyLeaseNeverReachesTheAnalysts() throws Exception {
+        Person person = YoungPeople.person(api, "13_15");
+        ReportedCase reported = YoungPeople.report(api, database, person, 1);
+        assertEquals(List.of("CASE_SUBMITTED"), queuedFor(reported.analystReference()));
+
+        assertEquals(200, api.post("/api/v1/cases/" + reported.reference() + "/withdrawal", JSON, "",
+                "Authorization", person.bearer()).status());
+
+        assertEquals(List.of(), queuedFor(reported.analystReference()),
+                "neither the package nor a withdrawal of it is left to lease");
+    }
+
+    @Test
+    void aCaseWithdrawnAfterItsPackageWasLeasedIsWithdrawnOnTheAnalystSide() throws Exception {
+        Person person = YoungPeople.person(api, "16_17");
+        ReportedCase reported = YoungPeople.report(api, database, person, 1);
+        leaseUntil(leased -> reported.analystReference().equals(leased.getString("analystReference")), null);
+
+        assertEquals(200, api.post("/api/v1/cases/" + reported.reference() + "/withdrawal", JSON, "",
+                "Authorization", person.bearer()).status());
+
+        assertEquals(List.of("CASE_SUBMITTED", "CASE_WITHDRAWN"), queuedFor(reported.analystReference()),
+                "the leased package is the puller's; the withdrawal follows it");
+    }
+
+    @Test
+    void erasingTheAccountTakesBackItsUnsentSafeguardingFlag() throws Exception {
+        Person person = YoungPeople.person(api, "13_15");
+        String body = """
+                {"items": [{"contentType": "PHOTO", "signals": [{"type": "SHA256", "value": "%s"}]}],
+                 "concerns": ["THREATENED"], "consent": {"followUp": true}}""".formatted(YoungPeople.hex(64));
+        Reply submitted = api.post("/api/v1/cases", JSON, body, "Authorization", person.bearer(),
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, submitted.status(), submitted.body());
+        String reference = submitted.json().getString("reference");
+        assertEquals(List.of("SAFEGUARDING_FLAG"), queuedFor(reference));
+
+        Reply erased = api.sendJson("DELETE", "/api/v1/accounts/me", """
+                {"passphrase": "seven purple kettles sing"}""", "Authorization", person.bearer());
+
+        assertEquals(204, erased.status(), erased.body());
+        assertEquals(List.of(), queuedFor(reference));
+    }
+
+    /** The types of the messages still queued about one subject (an analyst or case reference), oldest first. */
+    private List<String> queuedFor(String subjectId) throws SQLException {
+        try (Connection connection = database.getConnection();
+             java.sql.PreparedStatement select = connection.prepareStatement("SELECT message_type FROM outbox_message"
+                     + " WHERE subject_id = ? ORDER BY created_at, message_type DESC")) {
+            select.setString(1, subjectId);
+            List<String> types = new java.util.ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    types.add(rows.getString(1));
+                }
+            }
+            return types;
+        }
+    }
+
+    @Test
     void anExportedBundleIsSignedEncryptedHeldUntilAcknowledgedAndHoldsOnlyWhatMayCross() throws Exception {
         drain();
         Person person = YoungPeople.person(api, "13_15");
