@@ -17,6 +17,7 @@ import org.reportremove.agecheck.entity.AgeCheckMethod;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -129,6 +130,14 @@ public class Account {
 
     public String passphraseHash() {
         return passphraseHash;
+    }
+
+    /**
+     * Whether a sign-in made at {@code issuedAt} (a token's issue time, to the second) ended when the passphrase was
+     * last replaced: every session started before a new passphrase is over.
+     */
+    public boolean sessionEndedFor(Instant issuedAt) {
+        return issuedAt.isBefore(passphraseChangedAt.toInstant().truncatedTo(ChronoUnit.SECONDS));
     }
 
     public AgeAssuranceOutcome age() {

@@ -29,8 +29,6 @@ import org.reportremove.platform.problem.ProblemType;
 import org.reportremove.platform.web.AudienceApi;
 import org.reportremove.platform.web.Roles;
 
-import java.util.regex.Pattern;
-
 import static org.reportremove.platform.json.JsonDocuments.JSON;
 
 /**
@@ -46,8 +44,6 @@ import static org.reportremove.platform.json.JsonDocuments.JSON;
 @Tag(name = "analysts")
 @SecurityRequirement(name = "bearer")
 public class AnalystPackageResource {
-
-    private static final Pattern PACKAGE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     static final String PACKAGE_EXAMPLE = "{\"schemaVersion\": 1, \"packageId\": \"5b1f0c7e-9d0a-4c55-8f1e-2f3a4b5c6d7e\","
             + " \"type\": \"CASE_SUBMITTED\", \"analystReference\": \"AR-7K3P-9QX2-M4TD-Q8RW\","
@@ -88,7 +84,7 @@ public class AnalystPackageResource {
     @APIResponse(responseCode = "404", description = "No leased package has this id (also when acknowledged before)")
     public Response acknowledge(@Parameter(example = "5b1f0c7e-9d0a-4c55-8f1e-2f3a4b5c6d7e")
                                 @PathParam("packageId") String packageId) {
-        if (!PACKAGE_ID.matcher(packageId).matches()) {
+        if (!AnalystPackages.PACKAGE_ID.matcher(packageId).matches()) {
             throw new ProblemException(ProblemType.INVALID_PARAMETER, "packageId must be a package id from a lease.");
         }
         if (!packages.acknowledge(packageId)) {

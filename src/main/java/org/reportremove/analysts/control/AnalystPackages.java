@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * Hands queued packages to the analyst side and forgets them once it acknowledges them. Leasing goes through the
@@ -22,6 +23,9 @@ public class AnalystPackages {
 
     private static final Logger LOG = Logger.getLogger(AnalystPackages.class.getName());
     public static final int MAX_LEASE = 500;
+    /** Package ids are the outbox's UUIDs. */
+    public static final Pattern PACKAGE_ID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     @Inject
     Outbox outbox;
@@ -42,8 +46,15 @@ public class AnalystPackages {
                 .map(message -> PublishedPackage.of(message.id(), message.payload())).toList());
     }
 
-    /** @return false when no leased package has this id (never leased, or acknowledged already) */
+    /**
+     * @return false when no leased package has this id (never leased, acknowledged already, or not a package id at
+     * all: such a value is neither looked up nor logged, since it came from outside)
+     */
     public boolean acknowledge(String packageId) {
+        if (packageId == null || !PACKAGE_ID.matcher(packageId).matches()) {
+            LOG.info("event=analysts.acknowledged package=(not-an-id) found=false");
+            return false;
+        }
         boolean done = outbox.acknowledgeDelivered(Topic.ANALYSTS, packageId);
         LOG.info(() -> "event=analysts.acknowledged package=" + packageId + " found=" + done);
         return done;

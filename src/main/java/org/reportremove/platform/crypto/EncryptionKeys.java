@@ -116,12 +116,14 @@ public final class EncryptionKeys {
         }
         Files.createDirectories(dir);
         KeysetHandle keyset = generate();
-        Files.writeString(file, serialise(keyset), StandardCharsets.UTF_8);
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            // Created readable by the owner only, before the keys are written into it: never a moment in which
+            // another user of the machine could read them.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             // Not a POSIX file system: the data directory's own permissions have to do.
         }
+        Files.writeString(file, serialise(keyset), StandardCharsets.UTF_8);
         return keyset;
     }
 }

@@ -7,6 +7,7 @@ import org.reportremove.testing.AgeProvider;
 import org.reportremove.testing.DeployedServiceTest;
 import org.reportremove.testing.DatabaseScan;
 import org.reportremove.testing.Reply;
+import org.reportremove.testing.TestRun;
 import org.reportremove.testing.Tokens;
 
 import java.sql.Connection;
@@ -225,6 +226,39 @@ class AccountsHttpTest extends DeployedServiceTest {
         Reply again = recover(username, code, "yet another passphrase now");
         assertEquals(400, again.status());
         assertEquals("urn:reportremove:problem:invalid-grant", again.json().getString("type"));
+    }
+
+    @Test
+    void accessTokensIssuedBeforeARecoveryAreRefused() throws InterruptedException {
+        String username = uniqueUsername();
+        String code = open(username, "seven purple kettles sing", "13_15").json().getJsonArray("recoveryCodes").getString(0);
+        String before = "Bearer " + signIn(username, "seven purple kettles sing").json().getString("access_token");
+        assertEquals(200, api.get(ACCOUNTS + "/me", "Authorization", before).status());
+        // Token issue times are in whole seconds: the change must fall in a later second than the old sign-in.
+        Thread.sleep(1100);
+
+        assertEquals(204, recover(username, code, "a brand new passphrase here").status());
+
+        Reply refused = api.get(ACCOUNTS + "/me", "Authorization", before);
+        assertEquals(401, refused.status(), refused.body());
+        assertEquals("urn:reportremove:problem:unauthenticated", refused.json().getString("type"));
+        assertEquals("This sign-in ended when the passphrase was changed. Sign in again with the new passphrase.",
+                refused.json().getString("detail"));
+        String after = "Bearer " + signIn(username, "a brand new passphrase here").json().getString("access_token");
+        assertEquals(200, api.get(ACCOUNTS + "/me", "Authorization", after).status());
+    }
+
+    @Test
+    void aBadBearerTokenCostsOneLogLineNotAStackTrace() {
+        int logBefore = TestRun.logs().text().length();
+
+        Reply refused = api.get(ACCOUNTS + "/me", "Authorization", "Bearer eyJub3QiOiJqc29uIn0.eyJzdWIiOiJ4In0.c2ln");
+
+        assertEquals(401, refused.status(), refused.body());
+        api.assertLogHoldsNothingSent();
+        String logged = TestRun.logs().text().substring(logBefore);
+        assertFalse(logged.contains("Exception trying to parse JWT token"), "the runtime logged a stack trace");
+        assertFalse(logged.contains("JWTProcessingException"), "the runtime logged a stack trace");
     }
 
     @Test

@@ -1,14 +1,11 @@
 package org.reportremove.platform.configuration;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigValue;
-import org.eclipse.microprofile.config.spi.Converter;
+import org.reportremove.testing.MapConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -125,41 +122,6 @@ class DevelopmentOnlySettingsTest {
 
     /** A plain map as configuration: enough for code that only reads values. */
     private static Config config(Map<String, String> values) {
-        return new Config() {
-            @Override
-            public <T> T getValue(String name, Class<T> type) {
-                return getOptionalValue(name, type).orElseThrow(NoSuchElementException::new);
-            }
-
-            @Override
-            public ConfigValue getConfigValue(String name) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
-                return Optional.ofNullable(values.get(name)).map(type::cast);
-            }
-
-            @Override
-            public Iterable<String> getPropertyNames() {
-                return values.keySet();
-            }
-
-            @Override
-            public Iterable<org.eclipse.microprofile.config.spi.ConfigSource> getConfigSources() {
-                return List.of();
-            }
-
-            @Override
-            public <T> Optional<Converter<T>> getConverter(Class<T> forType) {
-                return Optional.empty();
-            }
-
-            @Override
-            public <T> T unwrap(Class<T> type) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return new MapConfig(values);
     }
 }

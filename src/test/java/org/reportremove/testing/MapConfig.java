@@ -1,0 +1,58 @@
+package org.reportremove.testing;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.config.spi.Converter;
+
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * MicroProfile Config over a map of strings, for plain tests of code that reads its settings itself.
+ */
+public final class MapConfig implements Config {
+
+    private final Map<String, String> values;
+
+    public MapConfig(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    @Override
+    public <T> T getValue(String name, Class<T> type) {
+        return getOptionalValue(name, type).orElseThrow(NoSuchElementException::new);
+    }
+
+    @Override
+    public ConfigValue getConfigValue(String name) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
+        return Optional.ofNullable(values.get(name)).map(type::cast);
+    }
+
+    @Override
+    public Iterable<String> getPropertyNames() {
+        return values.keySet();
+    }
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources() {
+        return List.of();
+    }
+
+    @Override
+    public <T> Optional<Converter<T>> getConverter(Class<T> forType) {
+        return Optional.empty();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        throw new UnsupportedOperationException();
+    }
+}
