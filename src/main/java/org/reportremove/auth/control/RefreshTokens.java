@@ -14,6 +14,7 @@ import org.reportremove.auth.entity.RefreshToken;
 import org.reportremove.platform.crypto.Digests;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -56,15 +57,15 @@ public class RefreshTokens {
             throw refused();
         }
         RefreshToken token = found.get(0);
-        if (token.spent()) {
+        RefreshToken.Rotation rotation = token.rotate(Instant.now());
+        if (rotation == RefreshToken.Rotation.REPLAYED) {
             int revoked = revokeFamily(token.familyId());
             LOG.warning(() -> "event=refresh-token.reused revoked=" + revoked);
             throw refused();
         }
-        if (token.expired()) {
+        if (rotation == RefreshToken.Rotation.EXPIRED) {
             throw refused();
         }
-        token.use();
         return new Rotated(new AccountId(token.accountId()), issue(token.accountId(), token.familyId()));
     }
 

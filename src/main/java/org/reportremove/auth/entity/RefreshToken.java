@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -46,6 +47,16 @@ public class RefreshToken {
     protected RefreshToken() {
     }
 
+    /** What presenting a token comes to. */
+    public enum Rotation {
+        /** The token was good and is now spent: hand out its successor. */
+        USE,
+        /** The token was spent or revoked already, so it was copied: revoke its whole family. */
+        REPLAYED,
+        /** The token outlived its lifetime unused: sign in again. */
+        EXPIRED
+    }
+
     public static RefreshToken issue(String accountId, String familyId, String tokenHash, Duration lifetime) {
         RefreshToken token = new RefreshToken();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -63,12 +74,27 @@ public class RefreshToken {
         return usedAt != null || revokedAt != null;
     }
 
-    public boolean expired() {
-        return expiresAt.isBefore(OffsetDateTime.now(ZoneOffset.UTC));
+    /**
+     * Presents the token at {@code now}: a replay is told before expiry, so a copied token revokes its family even
+     * when it is old. Only {@link Rotation#USE} changes the token (it is spent).
+     */
+    public Rotation rotate(Instant now) {
+        if (spent()) {
+            return Rotation.REPLAYED;
+        }
+        if (expiresAt.toInstant().isBefore(now)) {
+            return Rotation.EXPIRED;
+        }
+        usedAt = now.atOffset(ZoneOffset.UTC);
+        return Rotation.USE;
     }
 
-    public void use() {
-        usedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    /**
+     * The service revokes tokens in bulk with a query; this is the same fact for one token, so the rule that a
+     * revoked token counts as spent can be tested without a database.
+     */
+    void revoke(Instant at) {
+        revokedAt = at.atOffset(ZoneOffset.UTC);
     }
 
     public String familyId() {

@@ -3,6 +3,7 @@ package org.reportremove.platform.ratelimit;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -25,6 +26,7 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 
 /**
@@ -62,13 +64,30 @@ public class AttemptLimits {
     DataSealer sealer;
 
     private Buckets buckets;
+    /** (purpose, value) to the digest that names a bucket. */
+    private BinaryOperator<String> keyedDigest;
 
     @PostConstruct
     void connect() {
         Config config = ConfigProvider.getConfig();
         String url = config.getValue("reportremove.datasource.url", String.class);
         buckets = ConfiguredDataSource.DatabaseKind.of(url) == ConfiguredDataSource.DatabaseKind.POSTGRESQL
-                ? new SharedBuckets(dataSource) : new LocalBuckets();
+                ? new SharedBuckets(dataSource) : new LocalBuckets(TimeMeter.SYSTEM_MILLISECONDS);
+        keyedDigest = sealer::keyedDigest;
+    }
+
+    /**
+     * The limits on in-memory buckets with their own clock and bucket ids, outside a container, so the rules can
+     * be tested as plain code. The container builds it through {@link #connect()} instead.
+     */
+    static AttemptLimits inMemory(int perAddress, int openingsPerHour, BinaryOperator<String> keyedDigest,
+                                  TimeMeter clock) {
+        AttemptLimits limits = new AttemptLimits();
+        limits.perAddress = perAddress;
+        limits.openingsPerHour = openingsPerHour;
+        limits.keyedDigest = keyedDigest;
+        limits.buckets = new LocalBuckets(clock);
+        return limits;
     }
 
     /** Takes one attempt for this subject from this address, or refuses while either is used up. */
@@ -119,7 +138,7 @@ public class AttemptLimits {
     }
 
     private String id(String kind, String value) {
-        return kind.charAt(0) + ":" + sealer.keyedDigest("rate-limit:" + kind, value);
+        return kind.charAt(0) + ":" + keyedDigest.apply("rate-limit:" + kind, value);
     }
 
     private static TooManyAttempts tooMany(Bucket bucket) {
@@ -171,11 +190,17 @@ public class AttemptLimits {
         }
 
         private final Map<String, Limited> buckets = new ConcurrentHashMap<>();
+        private final TimeMeter clock;
+
+        /** @param clock in the service Bucket4j's own default; tests pass a clock they move by hand */
+        LocalBuckets(TimeMeter clock) {
+            this.clock = clock;
+        }
 
         @Override
         public Bucket get(String key, Supplier<BucketConfiguration> configuration) {
             return buckets.computeIfAbsent(key, k -> {
-                LocalBucketBuilder builder = Bucket.builder();
+                LocalBucketBuilder builder = Bucket.builder().withCustomTimePrecision(clock);
                 long capacity = 0;
                 for (Bandwidth limit : configuration.get().getBandwidths()) {
                     builder.addLimit(limit);
