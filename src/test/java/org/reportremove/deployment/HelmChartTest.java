@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,25 @@ class HelmChartTest {
                 "analysts.bundles.signingKey.existingSecret", "ageCheck.provider.name", "ageCheck.provider.issuer",
                 "ageCheck.provider.startUrl", "ageCheck.provider.jwksUrl")) {
             assertTrue(messages.contains(required), () -> required + " is not named in:\n" + messages);
+        }
+    }
+
+    @Test
+    void everyValueIsDocumentedInTheChartReadme() throws IOException {
+        Map<String, Object> values = new Yaml().load(Files.readString(CHART.resolve("values.yaml")));
+        String readme = Files.readString(CHART.resolve("README.md"));
+        List<String> paths = new ArrayList<>();
+        leaves(values, "", paths);
+
+        assertTrue(paths.size() > 100, "values.yaml was not read");
+        for (String path : paths) {
+            // A row may document a whole object (resources, a selector) instead of each of its leaves.
+            String[] parts = path.split("\\.");
+            boolean documented = false;
+            for (int n = parts.length; n > 0 && !documented; n--) {
+                documented = readme.contains("| `" + String.join(".", Arrays.copyOf(parts, n)) + "` |");
+            }
+            assertTrue(documented, () -> path + " is not in the README's table of values");
         }
     }
 
@@ -579,6 +599,17 @@ class HelmChartTest {
                 merge((Map<String, Object>) into.get(key), (Map<String, Object>) value);
             } else {
                 into.put(key, value);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void leaves(Map<String, Object> values, String prefix, List<String> paths) {
+        values.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> object && !object.isEmpty()) {
+                leaves((Map<String, Object>) object, prefix + key + ".", paths);
+            } else {
+                paths.add(prefix + key);
             }
         });
     }
