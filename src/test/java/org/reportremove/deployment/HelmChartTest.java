@@ -365,6 +365,32 @@ class HelmChartTest {
     }
 
     @Test
+    void schemaIsStrictAtEveryLevel() throws IOException {
+        Map<String, Object> schema = new Yaml().load(Files.readString(CHART.resolve("values.schema.json")));
+        List<String> objects = new ArrayList<>();
+
+        strictObjects(schema, "", objects);
+
+        assertTrue(objects.size() > 40, "the schema was not read");
+    }
+
+    /** Every object in the schema refuses unknown keys, or (labels, annotations) takes only string values. */
+    @SuppressWarnings("unchecked")
+    private static void strictObjects(Object node, String path, List<String> objects) {
+        if (node instanceof Map<?, ?> schema) {
+            if ("object".equals(schema.get("type"))) {
+                objects.add(path);
+                Object additional = schema.get("additionalProperties");
+                assertTrue(Boolean.FALSE.equals(additional) || Map.of("type", "string").equals(additional),
+                        () -> "the object at " + path + " takes unknown keys");
+            }
+            ((Map<String, Object>) schema).forEach((key, value) -> strictObjects(value, path + "/" + key, objects));
+        } else if (node instanceof List<?> items) {
+            items.forEach(item -> strictObjects(item, path, objects));
+        }
+    }
+
+    @Test
     void schemaRefusesDevelopmentMode() {
         String error = renderFailure(REQUIRED, "mode: development\n");
 
