@@ -450,6 +450,36 @@ class HelmChartTest {
     }
 
     @Test
+    void refusesCertificateChecksWithoutTheDatabaseServersCa() {
+        String error = renderFailure(REQUIRED, """
+                database:
+                  external:
+                    sslmode: verify-full
+                """);
+
+        assertTrue(error.contains("database.external.caSecret.existingSecret: String length must be greater than or equal"
+                + " to 1"), error);
+    }
+
+    @Test
+    void takesTheAgeProvidersKeysFromExactlyOnePlace() {
+        String both = renderFailure(REQUIRED, """
+                ageCheck:
+                  provider:
+                    jwks:
+                      existingSecret: age-provider-keys
+                """);
+        String neither = renderFailure(REQUIRED, """
+                ageCheck:
+                  provider:
+                    jwksUrl: ""
+                """);
+
+        assertTrue(both.contains("ageCheck.provider: Must validate one and only one schema (oneOf)"), both);
+        assertTrue(neither.contains("ageCheck.provider: Must validate one and only one schema (oneOf)"), neither);
+    }
+
+    @Test
     void usesTheExternalDatabaseByDefault() {
         Manifests manifests = render(REQUIRED);
         Map<String, Map<String, Object>> env = manifests.envVariables();
