@@ -342,11 +342,13 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
         ReportedCase reported = YoungPeople.report(api, database, person, 1);
         leaseUntil(leased -> reported.analystReference().equals(leased.getString("analystReference")), null);
 
-        assertEquals(200, api.post("/api/v1/cases/" + reported.reference() + "/withdrawal", JSON, "",
-                "Authorization", person.bearer()).status());
+        for (int times = 0; times < 2; times++) {
+            assertEquals(200, api.post("/api/v1/cases/" + reported.reference() + "/withdrawal", JSON, "",
+                    "Authorization", person.bearer()).status());
+        }
 
         assertEquals(List.of("CASE_SUBMITTED", "CASE_WITHDRAWN"), queuedFor(reported.analystReference()),
-                "the leased package is the puller's; the withdrawal follows it");
+                "the leased package is the puller's; the withdrawal follows it, once however often it is asked");
     }
 
     @Test
