@@ -10,23 +10,29 @@ import java.util.List;
  * is ever missed, whatever the data looks like. Values are held as 4 longs each ({@link HashWords}).
  *
  * <h2>How</h2>
- * Multi-index hashing ({@link PdqMultiIndex}): 11 chunks of 23 or 24 bits, probed at radius 2 (one at radius 1)
- * for a query radius of 31, after a bit permutation that spreads skewed bits evenly over the chunks. Measured on
- * this project's 2-core machine with ten million values, two threads (docs/performance.md, "Known-signal index"):
+ * Multi-index hashing ({@code PdqMultiIndex}): 11 chunks of 23 or 24 bits, each with a flat table from the
+ * chunk's value to its entries; a query at radius 31 probes ten tables at radius 2 and one at radius 1
+ * (pigeonhole: 10 x 3 + 2 = 32 > 31) and verifies every candidate on all 256 bits. The chunk count was chosen by
+ * counting and measuring at ten million uniform hashes (one thread, CPU time, on the project's shared 2-core
+ * machine):
  * <ul>
- *     <li>11 chunks at radius 2: about 3,100 bucket probes and 3,300 candidates per uniform query; </li>
- *     <li>16 chunks of 16 bits at radius 1: 272 probes but about 41,000 candidates (buckets of 150), several
- *         times slower, as every candidate is a cache miss;</li>
- *     <li>8 chunks of 32 bits at radius 3: 44,000 probes into tables that cannot be direct arrays.</li>
+ *     <li>11 chunks: about 2,900 bucket probes and 2,900 candidates per query; 1,100 to 1,700 lookups per
+ *         CPU-second, 119 bytes per hash;</li>
+ *     <li>16 chunks of 16 bits at radius 1: 272 probes but 41,000 candidates (buckets of 150); 230 lookups per
+ *         CPU-second;</li>
+ *     <li>8 chunks of 32 bits at radius 3: 44,000 probes, into tables too sparse to be direct arrays; not
+ *         built.</li>
  * </ul>
- * The cost per query is cache misses (one per probed bucket, one or two per candidate), so 11 tables balance the
- * two. A linear scan of ten million values is the baseline the figures are compared with.
+ * Nearly every probe and candidate is a cache miss, so the cost is their sum, and 11 chunks keep both small with
+ * tables that fit in memory (a 24-bit table's offsets are 64 MiB). Skewed bits are spread evenly over the chunks
+ * by a {@code BitPermutation}; what skew and near-duplicates remain make some buckets large, which costs time,
+ * never recall. The figures at scale, beside a brute-force scan, are in docs/performance.md.
  *
  * <h2>Changes</h2>
  * Additions go to a small delta scanned linearly beside the main structure; removals of values in the main
  * structure are tombstones (entry ids, checked only for hits). {@link #compact()} rebuilds the main structure
  * from what is live, without stopping readers or writers: changes made while it runs are replayed onto the new
- * structure. Compact when the delta grows past about 1% of the bank (each query scans it).
+ * structure. Compact when the delta reaches some tens of thousands of values: every query scans all of it.
  *
  * <p>Readers never lock: they read one immutable snapshot. Writers are serialised. The index keeps what it is
  * given, duplicates included (they cost memory only): answers are deduplicated by value.
