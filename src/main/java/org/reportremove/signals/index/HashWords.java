@@ -9,6 +9,10 @@ public final class HashWords {
 
     /** Words in a PDQ (256-bit) value. */
     public static final int PDQ_WORDS = 4;
+    /** Words in a SHA-256 value. */
+    public static final int SHA256_WORDS = 4;
+    /** Words in an MD5 value. */
+    public static final int MD5_WORDS = 2;
 
     private HashWords() {
     }
@@ -26,7 +30,9 @@ public final class HashWords {
         for (int w = 0; w < count; w++) {
             long word = 0;
             for (int i = 0; i < 16; i++) {
-                int digit = Character.digit(hex.charAt(w * 16 + i), 16);
+                char c = hex.charAt(w * 16 + i);
+                // Character.digit also reads other scripts' digits; only ASCII hex is a hash value.
+                int digit = c > 'f' ? -1 : Character.digit(c, 16);
                 if (digit < 0) {
                     throw new IllegalArgumentException("a hash value must contain only hexadecimal characters");
                 }

@@ -25,6 +25,7 @@ class HashWordsTest {
         IllegalArgumentException notHex = assertThrows(IllegalArgumentException.class,
                 () -> HashWords.fromHex("g123456789abcdef"));
         assertFalse(notHex.getMessage().contains("g123"));
+        assertThrows(IllegalArgumentException.class, () -> HashWords.fromHex("0123456789abcde\u0663"));
         assertThrows(IllegalArgumentException.class, () -> HashWords.fromHex("0123"));
         assertThrows(IllegalArgumentException.class, () -> HashWords.fromHex(""));
         assertThrows(IllegalArgumentException.class, () -> HashWords.fromHex(null));
