@@ -52,9 +52,13 @@ final class PdqMultiIndex {
         if (chunkCount < 1 || chunkCount > 32) {
             throw new IllegalArgumentException("chunk count must be from 1 to 32");
         }
+        if (count > Integer.MAX_VALUE / 4) {
+            throw new IllegalArgumentException("a PDQ index holds at most " + Integer.MAX_VALUE / 4 + " values");
+        }
         int[] chunkStart = new int[chunkCount];
         int[] chunkSize = new int[chunkCount];
         int[] keyBits = new int[chunkCount];
+        // Keys of about log2(count) bits keep buckets near one entry; a small bank needs no 2^23-entry tables.
         int wanted = Math.max(MIN_KEY_BITS, Math.min(MAX_KEY_BITS, 32 - Integer.numberOfLeadingZeros(count)));
         for (int c = 0, start = 0; c < chunkCount; c++) {
             chunkStart[c] = start;
