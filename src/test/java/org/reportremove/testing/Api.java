@@ -56,6 +56,11 @@ public final class Api {
         return send(request);
     }
 
+    /** A POST of a JSON document as {@code application/json}. */
+    public Reply postJson(String path, JsonValue body, String... headers) {
+        return post(path, "application/json", body.toString(), headers);
+    }
+
     /** A form-encoded POST, as the token endpoint takes: names and values alternate. */
     public Reply postForm(String path, String... namesAndValues) {
         StringBuilder form = new StringBuilder();
@@ -92,6 +97,11 @@ public final class Api {
         remember(json);
         return send(request(path, headers).method(method, HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json"));
+    }
+
+    /** Any method with a JSON document as its body. */
+    public Reply sendJson(String method, String path, JsonValue json, String... headers) {
+        return sendJson(method, path, json.toString(), headers);
     }
 
     public Reply send(HttpRequest.Builder request) {

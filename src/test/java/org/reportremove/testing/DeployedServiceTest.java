@@ -49,6 +49,37 @@ public abstract class DeployedServiceTest {
         api.assertLogHoldsNothingSent();
     }
 
+    /**
+     * A count over the test's own rows: the query names them by a value the test made (its account, case,
+     * reference or ids), passed as parameters. Never a count over a whole table, which other tests share.
+     */
+    protected long count(String sql, Object... parameters) throws SQLException {
+        if (!sql.toUpperCase(java.util.Locale.ROOT).contains("WHERE")) {
+            throw new IllegalArgumentException("count only the test's own rows: " + sql);
+        }
+        try (Connection connection = database.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** Changes the test's own rows behind the service's back; returns how many rows changed. */
+    protected int execute(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
     /** The audit actions recorded against a case, oldest first. */
     protected List<String> auditActionsFor(String caseReference) throws SQLException {
         try (Connection connection = database.getConnection();

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.reportremove.testing.JsonBodies.array;
+import static org.reportremove.testing.JsonBodies.object;
 
 /**
  * Young people who open a self-declared account and report a case over HTTP, for tests of what happens to
@@ -23,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 public final class YoungPeople {
 
-    private static final String JSON = "application/json";
-    private static final String PASSPHRASE = "seven purple kettles sing";
+    /** The passphrase every young person here chooses. */
+    public static final String PASSPHRASE = "seven purple kettles sing";
 
     private YoungPeople() {
     }
@@ -48,8 +50,8 @@ public final class YoungPeople {
         for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 12).toCharArray()) {
             username.append(Character.isDigit(c) ? (char) ('g' + (c - '0')) : c);
         }
-        Reply opened = api.post("/api/v1/accounts", JSON, "{\"username\": \"" + username + "\", \"passphrase\": \""
-                + PASSPHRASE + "\", \"selfDeclaredAgeBand\": \"" + band + "\"}");
+        Reply opened = api.postJson("/api/v1/accounts", object("username", username.toString(),
+                "passphrase", PASSPHRASE, "selfDeclaredAgeBand", band));
         assertEquals(201, opened.status(), opened.body());
         Reply token = api.postForm("/api/v1/auth/token", "grant_type", "password", "username", username.toString(),
                 "password", PASSPHRASE);
@@ -64,17 +66,23 @@ public final class YoungPeople {
         List<String> urls = List.of("https://example.com/shared/" + UUID.randomUUID(),
                 "http://example.org/thread?id=" + UUID.randomUUID());
         String platformName = "group_" + UUID.randomUUID().toString().substring(0, 13);
-        StringBuilder items = new StringBuilder();
+        List<JsonObject> items = new ArrayList<>();
         for (int i = 0; i < photos; i++) {
-            items.append(i == 0 ? "" : ", ").append("{\"contentType\": \"PHOTO\", \"signals\": [{\"type\": \"SHA256\","
-                    + " \"value\": \"").append(hex(64)).append("\"}, {\"type\": \"PDQ\", \"value\": \"").append(hex(64))
-                    .append("\", \"quality\": 90}]}");
+            items.add(object("contentType", "PHOTO", "signals", array(
+                    object("type", "SHA256", "value", hex(64)),
+                    object("type", "PDQ", "value", hex(64), "quality", 90))));
         }
-        Reply reply = api.post("/api/v1/cases", JSON, "{\"items\": [" + items + "], \"locations\": ["
-                        + "{\"kind\": \"URL\", \"url\": \"" + urls.get(0) + "\"}, {\"kind\": \"URL\", \"url\": \""
-                        + urls.get(1) + "\"}, {\"kind\": \"PLATFORM\", \"platform\": \"DISCORD\", \"name\": \""
-                        + platformName + "\"}], \"concerns\": [\"KNOWS_WHO\"], \"notes\": \"" + notes + "\","
-                        + " \"consent\": {\"followUp\": true, \"contactBy\": \"CHAT\"}, \"language\": \"cy\"}",
+        JsonObject body = object(
+                "items", JsonBodies.arrayOf(items),
+                "locations", array(
+                        object("kind", "URL", "url", urls.get(0)),
+                        object("kind", "URL", "url", urls.get(1)),
+                        object("kind", "PLATFORM", "platform", "DISCORD", "name", platformName)),
+                "concerns", array("KNOWS_WHO"),
+                "notes", notes,
+                "consent", object("followUp", true, "contactBy", "CHAT"),
+                "language", "cy");
+        Reply reply = api.postJson("/api/v1/cases", body,
                 "Authorization", person.bearer(), "Idempotency-Key", UUID.randomUUID().toString());
         assertEquals(201, reply.status(), reply.body());
         JsonObject answer = reply.json();

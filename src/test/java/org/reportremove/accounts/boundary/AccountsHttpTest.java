@@ -5,14 +5,12 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.reportremove.testing.AgeProvider;
 import org.reportremove.testing.DeployedServiceTest;
+import org.reportremove.testing.ProblemAssert;
 import org.reportremove.testing.DatabaseScan;
 import org.reportremove.testing.Reply;
 import org.reportremove.testing.TestRun;
 import org.reportremove.testing.Tokens;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.reportremove.testing.JsonBodies.object;
+import static org.reportremove.testing.ProblemAssert.assertInvalidFields;
+import static org.reportremove.testing.ProblemAssert.assertProblem;
+import static org.reportremove.testing.ProblemAssert.forbidden;
+import static org.reportremove.testing.ProblemAssert.notFound;
+import static org.reportremove.testing.ProblemAssert.problem;
+import static org.reportremove.testing.ProblemAssert.unauthenticated;
 
 /**
  * Young people's accounts and sign-in against the deployed service and PostgreSQL: opening, the username and
@@ -32,7 +37,9 @@ class AccountsHttpTest extends DeployedServiceTest {
 
     private static final String ACCOUNTS = "/api/v1/accounts";
     private static final String TOKEN = "/api/v1/auth/token";
-    private static final String JSON = "application/json";
+    private static final String WRONG_SIGN_IN = "The username or passphrase is not right.";
+    private static final String REFRESH_REFUSED =
+            "The refresh token is not valid any more. Sign in again with your username and passphrase.";
 
     @Test
     void selfDeclaredAccountIsOpenedWithRecoveryCodesAndTellsWhatWeHold() {
@@ -62,37 +69,48 @@ class AccountsHttpTest extends DeployedServiceTest {
     }
 
     @Test
-    void aVerifiedAgeCheckOpensExactlyOneAccount() {
-        JsonObject check = api.post("/api/v1/age-checks", JSON, "{}").json();
+    void aVerifiedAgeCheckOpensExactlyOneAccount() throws SQLException {
+        JsonObject check = api.postJson("/api/v1/age-checks", object()).json();
         String ageCheckId = check.getString("id");
-        Reply verified = api.post("/api/v1/age-checks/" + ageCheckId + "/attestation", JSON,
-                "{\"attestation\": \"" + AgeProvider.attestation(check.getString("nonce")).sign() + "\"}");
+        Reply verified = api.postJson("/api/v1/age-checks/" + ageCheckId + "/attestation",
+                object("attestation", AgeProvider.attestation(check.getString("nonce")).sign()));
         assertEquals(200, verified.status(), verified.body());
 
-        Reply opened = api.post(ACCOUNTS, JSON, "{\"username\": \"" + uniqueUsername()
-                + "\", \"passphrase\": \"seven purple kettles sing\", \"ageCheckId\": \"" + ageCheckId + "\"}");
+        Reply opened = api.postJson(ACCOUNTS, object("username", uniqueUsername(),
+                "passphrase", "seven purple kettles sing", "ageCheckId", ageCheckId));
 
         assertEquals(201, opened.status(), opened.body());
         assertEquals("VERIFIED", opened.json().getString("ageAssurance"));
         assertEquals("13_15", opened.json().getString("ageBand"));
 
-        Reply again = api.post(ACCOUNTS, JSON, "{\"username\": \"" + uniqueUsername()
-                + "\", \"passphrase\": \"seven purple kettles sing\", \"ageCheckId\": \"" + ageCheckId + "\"}");
-        assertEquals(409, again.status(), again.body());
-        assertEquals("urn:reportremove:problem:age-check-used", again.json().getString("type"));
+        String secondUsername = uniqueUsername();
+        Reply again = api.postJson(ACCOUNTS, object("username", secondUsername,
+                "passphrase", "seven purple kettles sing", "ageCheckId", ageCheckId));
+        assertProblem(again, 409, "age-check-used", "This age check has already been used",
+                "This age check has already been used for an account. Start a new age check.");
+        assertEquals(0, count("SELECT COUNT(*) FROM account WHERE username_key = ?", secondUsername.toLowerCase()),
+                "no second account");
     }
 
     @Test
     void usernamesThatCouldIdentifySomeoneAreRefused() throws SQLException {
-        long before = count("account");
-        assertFieldProblem(open("ab", "seven purple kettles sing", "16_17"), "username", "must be 3 to 32 letters, digits, '_' or '-'");
-        assertFieldProblem(open("sam@example.com", "seven purple kettles sing", "16_17"), "username",
-                "must not look like an email address: choose a name that does not identify you");
-        assertFieldProblem(open("07700-900-123", "seven purple kettles sing", "16_17"), "username",
-                "must not look like a phone number: choose a name that does not identify you");
-        assertFieldProblem(open("has space", "seven purple kettles sing", "16_17"), "username",
-                "must be 3 to 32 letters, digits, '_' or '-'");
-        assertEquals(before, count("account"), "nothing is stored for refused input");
+        String email = "sam." + uniqueUsername().substring(3) + "@example.com";
+        String spaced = "has space " + uniqueUsername().substring(3, 9);
+        List<String> refused = List.of("ab", email, "07700-900-123", spaced);
+
+        assertInvalidFields(open("ab", "seven purple kettles sing", "16_17"),
+                "username", "must be 3 to 32 letters, digits, '_' or '-'");
+        assertInvalidFields(open(email, "seven purple kettles sing", "16_17"),
+                "username", "must not look like an email address: choose a name that does not identify you");
+        assertInvalidFields(open("07700-900-123", "seven purple kettles sing", "16_17"),
+                "username", "must not look like a phone number: choose a name that does not identify you");
+        assertInvalidFields(open(spaced, "seven purple kettles sing", "16_17"),
+                "username", "must be 3 to 32 letters, digits, '_' or '-'");
+
+        for (String username : refused) {
+            assertEquals(0, count("SELECT COUNT(*) FROM account WHERE username_key = ?", username.toLowerCase()),
+                    "nothing is stored for refused input");
+        }
     }
 
     @Test
@@ -102,35 +120,36 @@ class AccountsHttpTest extends DeployedServiceTest {
 
         Reply taken = open(username.toUpperCase(), "another long passphrase", "16_17");
 
-        assertEquals(409, taken.status(), taken.body());
-        assertEquals("urn:reportremove:problem:conflict", taken.json().getString("type"));
+        assertProblem(taken, 409, "conflict", "The request conflicts with the current state",
+                "That username is taken. Choose another one (it does not have to mean anything).");
     }
 
     @Test
     void weakPassphrasesAreRefused() {
         String username = uniqueUsername();
-        assertFieldProblem(open(username, "short", "16_17"), "passphrase",
-                "must be at least 10 characters: a few ordinary words together work well");
-        assertFieldProblem(open(username, "password1234", "16_17"), "passphrase",
-                "is one of the most common passwords, which are guessed first: choose another");
-        assertFieldProblem(open(username, "i am " + username + " ok", "16_17"), "passphrase",
-                "must not contain the username");
+        assertInvalidFields(open(username, "short", "16_17"),
+                "passphrase", "must be at least 10 characters: a few ordinary words together work well");
+        assertInvalidFields(open(username, "password1234", "16_17"),
+                "passphrase", "is one of the most common passwords, which are guessed first: choose another");
+        assertInvalidFields(open(username, "i am " + username + " ok", "16_17"),
+                "passphrase", "must not contain the username");
     }
 
     @Test
-    void ageMustComeFromACheckOrASelfDeclaredBand() {
+    void ageMustComeFromACheckOrASelfDeclaredBand() throws SQLException {
         String username = uniqueUsername();
-        Reply neither = api.post(ACCOUNTS, JSON, "{\"username\": \"" + username + "\", \"passphrase\": \"seven purple kettles sing\"}");
-        assertFieldProblem(neither, "ageCheckId",
-                "give either ageCheckId (after an age check) or selfDeclaredAgeBand (without ID), not both");
+        Reply neither = api.postJson(ACCOUNTS, object("username", username, "passphrase", "seven purple kettles sing"));
+        assertInvalidFields(neither,
+                "ageCheckId", "give either ageCheckId (after an age check) or selfDeclaredAgeBand (without ID), not both");
 
-        assertFieldProblem(open(username, "seven purple kettles sing", "18_PLUS"), "selfDeclaredAgeBand",
-                "must be one of UNDER_13, 13_15, 16_17");
+        assertInvalidFields(open(username, "seven purple kettles sing", "18_PLUS"),
+                "selfDeclaredAgeBand", "must be one of UNDER_13, 13_15, 16_17");
 
-        Reply unknownCheck = api.post(ACCOUNTS, JSON, "{\"username\": \"" + username
-                + "\", \"passphrase\": \"seven purple kettles sing\", \"ageCheckId\": \"" + UUID.randomUUID() + "\"}");
-        assertEquals(400, unknownCheck.status(), unknownCheck.body());
-        assertEquals("ageCheckId", unknownCheck.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        Reply unknownCheck = api.postJson(ACCOUNTS, object("username", username,
+                "passphrase", "seven purple kettles sing", "ageCheckId", UUID.randomUUID().toString()));
+        assertInvalidFields(unknownCheck, "ageCheckId", "is not a known age check");
+        assertEquals(0, count("SELECT COUNT(*) FROM account WHERE username_key = ?", username.toLowerCase()),
+                "no account without an age");
     }
 
     @Test
@@ -141,10 +160,9 @@ class AccountsHttpTest extends DeployedServiceTest {
         Reply wrongPassphrase = signIn(username, "eight purple kettles sing");
         Reply unknownUser = signIn(uniqueUsername(), "seven purple kettles sing");
 
-        assertEquals(400, wrongPassphrase.status());
-        assertEquals(wrongPassphrase.status(), unknownUser.status());
+        invalidGrant().detail(WRONG_SIGN_IN).assertOn(wrongPassphrase);
+        invalidGrant().detail(WRONG_SIGN_IN).assertOn(unknownUser);
         assertEquals(wrongPassphrase.body(), unknownUser.body());
-        assertEquals("urn:reportremove:problem:invalid-grant", wrongPassphrase.json().getString("type"));
     }
 
     @Test
@@ -152,15 +170,16 @@ class AccountsHttpTest extends DeployedServiceTest {
         String username = uniqueUsername();
         open(username, "seven purple kettles sing", "16_17");
         for (int i = 0; i < 5; i++) {
-            assertEquals(400, signIn(username, "not the passphrase " + i).status());
+            invalidGrant().detail(WRONG_SIGN_IN).assertOn(signIn(username, "not the passphrase " + i));
         }
 
         Reply limited = signIn(username, "seven purple kettles sing");
 
-        assertEquals(429, limited.status(), limited.body());
+        problem(429, "too-many-attempts", "Too many attempts").detailStartingWith("Too many attempts. Wait ")
+                .assertOn(limited);
+        assertTrue(limited.json().getString("detail").endsWith(" and try again, or ask a counsellor for help."),
+                limited.json().getString("detail"));
         assertTrue(Integer.parseInt(limited.header("Retry-After")) > 0);
-        assertEquals("urn:reportremove:problem:too-many-attempts", limited.json().getString("type"));
-        assertTrue(limited.json().getString("detail").startsWith("Too many attempts. Wait "));
     }
 
     @Test
@@ -176,11 +195,11 @@ class AccountsHttpTest extends DeployedServiceTest {
         assertEquals(900, refreshed.json().getInt("expires_in"));
 
         Reply replayed = api.postForm(TOKEN, "grant_type", "refresh_token", "refresh_token", first);
-        assertEquals(400, replayed.status());
-        assertEquals("urn:reportremove:problem:invalid-grant", replayed.json().getString("type"));
+        invalidGrant().detail(REFRESH_REFUSED).assertOn(replayed);
 
+        // The whole family is revoked once a token is reused.
         Reply afterReplay = api.postForm(TOKEN, "grant_type", "refresh_token", "refresh_token", second);
-        assertEquals(400, afterReplay.status(), "the whole family is revoked once a token is reused");
+        invalidGrant().detail(REFRESH_REFUSED).assertOn(afterReplay);
     }
 
     @Test
@@ -188,27 +207,18 @@ class AccountsHttpTest extends DeployedServiceTest {
         String username = uniqueUsername();
         String accountId = open(username, "seven purple kettles sing", "16_17").json().getString("accountId");
         String refresh = signIn(username, "seven purple kettles sing").json().getString("refresh_token");
-        try (Connection connection = database.getConnection();
-             PreparedStatement expire = connection.prepareStatement(
-                     "UPDATE refresh_token SET expires_at = now() - interval '1 day' WHERE account_id = ?")) {
-            expire.setString(1, accountId);
-            assertEquals(1, expire.executeUpdate());
-        }
+        assertEquals(1, execute("UPDATE refresh_token SET expires_at = now() - interval '1 day' WHERE account_id = ?",
+                accountId));
 
         Reply refused = api.postForm(TOKEN, "grant_type", "refresh_token", "refresh_token", refresh);
 
-        assertEquals(400, refused.status(), refused.body());
-        assertEquals("urn:reportremove:problem:invalid-grant", refused.json().getString("type"));
+        invalidGrant().detail(REFRESH_REFUSED).assertOn(refused);
     }
 
     @Test
     void otherAudiencesCannotReachAYoungPersonsAccount() {
-        Reply operator = api.get(ACCOUNTS + "/me", "Authorization", "Bearer " + Tokens.operator(api));
-        assertEquals(403, operator.status(), operator.body());
-        assertEquals("urn:reportremove:problem:forbidden", operator.json().getString("type"));
-
-        Reply anonymous = api.get(ACCOUNTS + "/me");
-        assertEquals(401, anonymous.status(), anonymous.body());
+        forbidden().assertOn(api.get(ACCOUNTS + "/me", "Authorization", "Bearer " + Tokens.operator(api)));
+        unauthenticated().assertOn(api.get(ACCOUNTS + "/me"));
     }
 
     @Test
@@ -221,11 +231,11 @@ class AccountsHttpTest extends DeployedServiceTest {
 
         assertEquals(204, recovered.status(), recovered.body());
         assertEquals(200, signIn(username, "a brand new passphrase here").status());
-        assertEquals(400, signIn(username, "seven purple kettles sing").status());
-        assertEquals(400, api.postForm(TOKEN, "grant_type", "refresh_token", "refresh_token", refresh).status());
+        invalidGrant().detail(WRONG_SIGN_IN).assertOn(signIn(username, "seven purple kettles sing"));
+        invalidGrant().detail(REFRESH_REFUSED)
+                .assertOn(api.postForm(TOKEN, "grant_type", "refresh_token", "refresh_token", refresh));
         Reply again = recover(username, code, "yet another passphrase now");
-        assertEquals(400, again.status());
-        assertEquals("urn:reportremove:problem:invalid-grant", again.json().getString("type"));
+        invalidGrant().detail("The username or recovery code is not right. Each code works once.").assertOn(again);
     }
 
     @Test
@@ -269,8 +279,8 @@ class AccountsHttpTest extends DeployedServiceTest {
         Reply forKnown = recover(known, "0000-0000-0000-0000", "short");
         Reply forUnknown = recover(uniqueUsername(), "0000-0000-0000-0000", "short");
 
-        assertFieldProblem(forKnown, "newPassphrase",
-                "must be at least 10 characters: a few ordinary words together work well");
+        assertInvalidFields(forKnown,
+                "newPassphrase", "must be at least 10 characters: a few ordinary words together work well");
         assertEquals(forKnown.body(), forUnknown.body(), "the answer must not reveal whether the username exists");
     }
 
@@ -282,11 +292,10 @@ class AccountsHttpTest extends DeployedServiceTest {
         open(bob, "bob has a long passphrase too", "13_15");
         String aliceToken = signIn(alice, "alice has a long passphrase").json().getString("access_token");
 
-        Reply refused = api.sendJson("DELETE", ACCOUNTS + "/me", "{\"passphrase\": \"bob has a long passphrase too\"}",
+        Reply refused = api.sendJson("DELETE", ACCOUNTS + "/me", object("passphrase", "bob has a long passphrase too"),
                 "Authorization", "Bearer " + aliceToken);
 
-        assertEquals(400, refused.status(), refused.body());
-        assertEquals("passphrase", refused.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertInvalidFields(refused, "passphrase", "is not right");
         assertEquals(200, signIn(bob, "bob has a long passphrase too").status());
         Reply me = api.get(ACCOUNTS + "/me", "Authorization", "Bearer " + aliceToken);
         assertEquals(alice, me.json().getString("username"), "a token only ever reaches its own account");
@@ -298,15 +307,17 @@ class AccountsHttpTest extends DeployedServiceTest {
         String accountId = open(username, "seven purple kettles sing", "UNDER_13").json().getString("accountId");
         String access = signIn(username, "seven purple kettles sing").json().getString("access_token");
 
-        Reply erased = api.sendJson("DELETE", ACCOUNTS + "/me", "{\"passphrase\": \"seven purple kettles sing\"}",
+        Reply erased = api.sendJson("DELETE", ACCOUNTS + "/me", object("passphrase", "seven purple kettles sing"),
                 "Authorization", "Bearer " + access);
 
         assertEquals(204, erased.status(), erased.body());
-        assertEquals(404, api.get(ACCOUNTS + "/me", "Authorization", "Bearer " + access).status());
-        assertEquals(0, countWhere("account", "id", accountId));
-        assertEquals(0, countWhere("recovery_code", "account_id", accountId));
-        assertEquals(0, countWhere("refresh_token", "account_id", accountId));
-        assertTrue(countWhere("audit_event", "actor_id", accountId) >= 3, "pseudonymous audit rows remain");
+        notFound().detail("There is no account for this sign-in any more.")
+                .assertOn(api.get(ACCOUNTS + "/me", "Authorization", "Bearer " + access));
+        assertEquals(0, count("SELECT COUNT(*) FROM account WHERE id = ?", accountId));
+        assertEquals(0, count("SELECT COUNT(*) FROM recovery_code WHERE account_id = ?", accountId));
+        assertEquals(0, count("SELECT COUNT(*) FROM refresh_token WHERE account_id = ?", accountId));
+        assertTrue(count("SELECT COUNT(*) FROM audit_event WHERE actor_id = ?", accountId) >= 3,
+                "pseudonymous audit rows remain");
         Reply signIn = signIn(username, "seven purple kettles sing");
         assertEquals(signIn(uniqueUsername(), "seven purple kettles sing").body(), signIn.body(),
                 "an erased username answers like one that never existed");
@@ -338,14 +349,15 @@ class AccountsHttpTest extends DeployedServiceTest {
     @Test
     void tokenEndpointAnswersBadRequestsWithProblems() {
         Reply noGrant = api.postForm(TOKEN, "username", "someone");
-        assertFieldProblem(noGrant, "grant_type", "is required");
+        assertInvalidFields(noGrant, "grant_type", "is required");
 
         Reply unknownGrant = api.postForm(TOKEN, "grant_type", "implicit");
-        assertEquals(400, unknownGrant.status());
-        assertEquals("urn:reportremove:problem:unsupported-grant-type", unknownGrant.json().getString("type"));
+        assertProblem(unknownGrant, 400, "unsupported-grant-type", "This grant type is not supported",
+                "Use grant_type password, refresh_token or client_credentials.");
 
-        Reply json = api.post(TOKEN, JSON, "{\"username\": \"json-caller\"}");
-        assertEquals(415, json.status());
+        Reply json = api.postJson(TOKEN, object("username", "json-caller"));
+        assertProblem(json, 415, "unsupported-media-type", "The request body must be JSON",
+                "Send the body as application/json.");
     }
 
     @Test
@@ -359,8 +371,8 @@ class AccountsHttpTest extends DeployedServiceTest {
     }
 
     private Reply open(String username, String passphrase, String band) {
-        return api.post(ACCOUNTS, JSON, "{\"username\": \"" + username + "\", \"passphrase\": \"" + passphrase
-                + "\", \"selfDeclaredAgeBand\": \"" + band + "\"}");
+        return api.postJson(ACCOUNTS, object("username", username, "passphrase", passphrase,
+                "selfDeclaredAgeBand", band));
     }
 
     private Reply signIn(String username, String passphrase) {
@@ -368,8 +380,12 @@ class AccountsHttpTest extends DeployedServiceTest {
     }
 
     private Reply recover(String username, String code, String newPassphrase) {
-        return api.post(ACCOUNTS + "/recovery", JSON, "{\"username\": \"" + username + "\", \"recoveryCode\": \""
-                + code + "\", \"newPassphrase\": \"" + newPassphrase + "\"}");
+        return api.postJson(ACCOUNTS + "/recovery", object("username", username, "recoveryCode", code,
+                "newPassphrase", newPassphrase));
+    }
+
+    private static ProblemAssert.Expected invalidGrant() {
+        return problem(400, "invalid-grant", "The sign-in was not accepted");
     }
 
     private static String uniqueUsername() {
@@ -379,33 +395,5 @@ class AccountsHttpTest extends DeployedServiceTest {
             name.append(Character.isDigit(c) ? (char) ('g' + (c - '0')) : c);
         }
         return name.toString();
-    }
-
-    private static void assertFieldProblem(Reply reply, String field, String message) {
-        assertEquals(400, reply.status(), reply.body());
-        JsonObject problem = reply.json();
-        assertEquals("urn:reportremove:problem:invalid-fields", problem.getString("type"));
-        assertEquals(field, problem.getJsonArray("errors").getJsonObject(0).getString("field"));
-        assertEquals(message, problem.getJsonArray("errors").getJsonObject(0).getString("message"));
-    }
-
-    private long count(String table) throws SQLException {
-        try (Connection connection = database.getConnection();
-             ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private long countWhere(String table, String column, String value) throws SQLException {
-        try (Connection connection = database.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM " + table + " WHERE " + column + " = ?")) {
-            select.setString(1, value);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }

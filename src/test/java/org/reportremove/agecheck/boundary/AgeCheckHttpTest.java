@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.reportremove.testing.AgeProvider;
 import org.reportremove.testing.DeployedServiceTest;
+import org.reportremove.testing.ProblemAssert;
 import org.reportremove.testing.Reply;
 
 import java.sql.Connection;
@@ -25,6 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.reportremove.testing.JsonBodies.object;
+import static org.reportremove.testing.ProblemAssert.invalidFieldsNamed;
+import static org.reportremove.testing.ProblemAssert.malformedJson;
+import static org.reportremove.testing.ProblemAssert.notFound;
+import static org.reportremove.testing.ProblemAssert.problem;
 
 /**
  * Age checks against the deployed service and its PostgreSQL, with attestations signed in the test by a
@@ -35,7 +41,10 @@ class AgeCheckHttpTest extends DeployedServiceTest {
 
     private static final String AGE_CHECKS = "/api/v1/age-checks";
     private static final String JSON = "application/json";
-    private static final String PROBLEM = "urn:reportremove:problem:";
+    private static final String EXPIRED =
+            "The attestation has expired or is dated in the future. Do the age check again with the provider.";
+    private static final String NONCE_MISMATCH = "The attestation was made for another age check. Send it to the"
+            + " age check it was made for, or do this age check with the provider.";
 
     @Test
     void startingGivesAOneTimeNonceAnExpiryAndTheProvider() throws SQLException {
@@ -57,7 +66,7 @@ class AgeCheckHttpTest extends DeployedServiceTest {
         assertEquals("PENDING", column(id, "status"));
         assertEquals(List.of("AGE_CHECK_STARTED"), auditActions(id));
 
-        Reply withEmptyObject = api.post(AGE_CHECKS, JSON, "{}");
+        Reply withEmptyObject = api.postJson(AGE_CHECKS, object());
         assertEquals(201, withEmptyObject.status(), withEmptyObject.body());
         assertFalse(withEmptyObject.json().getString("nonce").equals(started.getString("nonce")));
     }
@@ -103,15 +112,13 @@ class AgeCheckHttpTest extends DeployedServiceTest {
 
         Reply refused = attest(id, attestation);
 
-        assertEquals(400, refused.status(), refused.body());
-        assertEquals(PROBLEM + "invalid-fields", refused.json().getString("type"));
-        JsonObject error = refused.json().getJsonArray("errors").getJsonObject(0);
-        assertEquals("ageBand", error.getString("field"));
-        assertTrue(error.getString("message").startsWith("is required"), error.getString("message"));
+        JsonObject problem = invalidFieldsNamed("ageBand").notEchoing(attestation).assertOn(refused);
+        String message = problem.getJsonArray("errors").getJsonObject(0).getString("message");
+        assertTrue(message.startsWith("is required"), message);
         assertEquals("PENDING", column(id, "status"), "a refusal changes nothing");
 
-        Reply verified = api.post(AGE_CHECKS + "/" + id + "/attestation", JSON,
-                "{\"attestation\": \"" + attestation + "\", \"ageBand\": \"16_17\"}");
+        Reply verified = api.postJson(AGE_CHECKS + "/" + id + "/attestation",
+                object("attestation", attestation, "ageBand", "16_17"));
 
         assertEquals(200, verified.status(), verified.body());
         assertEquals("16_17", verified.json().getString("ageBand"));
@@ -137,7 +144,9 @@ class AgeCheckHttpTest extends DeployedServiceTest {
         String attestation = AgeProvider.attestation(check.getString("nonce")).signedByStranger().sign();
 
         assertRefused(check, attestation, 422, "attestation-signature-invalid",
-                "The attestation's signature is not valid");
+                "The attestation's signature is not valid",
+                "The attestation's signature does not match, or it is not signed with ES256 or RS256. "
+                        + "Do the age check again with the provider.");
     }
 
     @Test
@@ -146,7 +155,9 @@ class AgeCheckHttpTest extends DeployedServiceTest {
         String attestation = AgeProvider.attestation(check.getString("nonce")).signedWithUnknownKeyId().sign();
 
         assertRefused(check, attestation, 422, "attestation-key-unknown",
-                "The attestation is signed with a key the provider has not published");
+                "The attestation is signed with a key the provider has not published",
+                "The attestation is signed with a key that the age check provider does not publish. "
+                        + "Do the age check again with the provider.");
     }
 
     @Test
@@ -166,7 +177,8 @@ class AgeCheckHttpTest extends DeployedServiceTest {
         String attestation = AgeProvider.attestation(check.getString("nonce")).audience("another-service").sign();
 
         assertRefused(check, attestation, 422, "attestation-audience-wrong",
-                "The attestation is meant for another service");
+                "The attestation is meant for another service",
+                "The attestation was issued for another service. Start the age check from this app.");
     }
 
     @Test
@@ -176,7 +188,8 @@ class AgeCheckHttpTest extends DeployedServiceTest {
                 .issuer("https://someone-else.example").sign();
 
         assertRefused(check, attestation, 422, "attestation-issuer-wrong",
-                "The attestation is not from this service's age check provider");
+                "The attestation is not from this service's age check provider",
+                "The attestation comes from another issuer than the age check provider this service uses.");
     }
 
     @Test
@@ -187,7 +200,7 @@ class AgeCheckHttpTest extends DeployedServiceTest {
                 .issuedAt(hourAgo).expiresAt(hourAgo.plus(Duration.ofMinutes(5))).sign();
 
         assertRefused(check, attestation, 422, "attestation-expired",
-                "The attestation has expired or is not valid yet");
+                "The attestation has expired or is not valid yet", EXPIRED);
     }
 
     @Test
@@ -198,7 +211,7 @@ class AgeCheckHttpTest extends DeployedServiceTest {
                 .issuedAt(later).expiresAt(later.plus(Duration.ofMinutes(5))).sign();
 
         assertRefused(check, attestation, 422, "attestation-expired",
-                "The attestation has expired or is not valid yet");
+                "The attestation has expired or is not valid yet", EXPIRED);
     }
 
     @Test
@@ -208,7 +221,7 @@ class AgeCheckHttpTest extends DeployedServiceTest {
         String attestation = AgeProvider.attestation(other.getString("nonce")).sign();
 
         assertRefused(mine, attestation, 422, "attestation-nonce-mismatch",
-                "The attestation belongs to another age check");
+                "The attestation belongs to another age check", NONCE_MISMATCH);
         assertEquals("PENDING", column(other.getString("id"), "status"));
     }
 
@@ -221,13 +234,16 @@ class AgeCheckHttpTest extends DeployedServiceTest {
 
         Reply replayed = attest(id, attestation);
 
-        assertProblem(replayed, 409, "age-check-used", "This age check has already been used", attestation);
+        problem(409, "age-check-used", "This age check has already been used")
+                .detail("This age check is already complete, and an attestation can be used only once. "
+                        + "Start a new age check if you need another.")
+                .notEchoing(attestation).assertOn(replayed);
         assertEquals("VERIFIED", column(id, "status"));
         assertEquals(List.of("AGE_CHECK_STARTED", "AGE_CHECK_VERIFIED", "AGE_CHECK_REFUSED"), auditActions(id));
 
         JsonObject another = start();
         assertRefused(another, attestation, 422, "attestation-nonce-mismatch",
-                "The attestation belongs to another age check");
+                "The attestation belongs to another age check", NONCE_MISMATCH);
     }
 
     @Test
@@ -235,7 +251,12 @@ class AgeCheckHttpTest extends DeployedServiceTest {
         JsonObject check = start();
         String attestation = AgeProvider.attestation(check.getString("nonce")).adult().sign();
 
-        Reply reply = assertRefused(check, attestation, 422, "over-18", "This service is for people under 18");
+        Reply reply = assertRefused(check, attestation, 422, "over-18", "This service is for people under 18",
+                "The age check says you are 18 or over, and this service can only help people under 18. "
+                        + "You can still get help: StopNCII.org helps adults stop intimate images of themselves "
+                        + "being shared on the platforms that work with it, and the images never leave your device. "
+                        + "In the UK, the Revenge Porn Helpline (revengepornhelpline.org.uk) gives adults free, "
+                        + "confidential advice. If you are under 18, you can choose your age band yourself instead.");
 
         String detail = reply.json().getString("detail");
         assertTrue(detail.contains("StopNCII.org"), detail);
@@ -250,9 +271,13 @@ class AgeCheckHttpTest extends DeployedServiceTest {
         JsonObject check = start();
 
         assertRefused(check, AgeProvider.attestation(check.getString("nonce")).claim("age_under", null).sign(),
-                422, "attestation-incomplete", "The attestation does not say what the service needs");
+                422, "attestation-incomplete", "The attestation does not say what the service needs",
+                "The attestation does not say whether you are under 18. Do the age check again, or choose your"
+                        + " age band yourself instead.");
         assertRefused(check, AgeProvider.attestation(check.getString("nonce")).claim("method", "guess").sign(),
-                422, "attestation-incomplete", "The attestation does not say what the service needs");
+                422, "attestation-incomplete", "The attestation does not say what the service needs",
+                "The attestation does not say how your age was checked. Do the age check again, or choose your"
+                        + " age band yourself instead.");
     }
 
     @Test
@@ -262,16 +287,18 @@ class AgeCheckHttpTest extends DeployedServiceTest {
         expire(id);
 
         assertRefused(check, AgeProvider.attestation(check.getString("nonce")).sign(), 404, "age-check-expired",
-                "This age check has expired");
+                "This age check has expired",
+                "This age check has expired. Start a new one and finish it within the time it gives you.");
     }
 
     @Test
     void unknownAgeCheckIsNotFound() {
         String attestation = AgeProvider.attestation("no-such-nonce-at-all").sign();
 
-        assertProblem(attest(UUID.randomUUID().toString(), attestation), 404, "not-found",
-                "Nothing was found here", attestation);
-        assertProblem(attest("not-an-id", attestation), 404, "not-found", "Nothing was found here", attestation);
+        ProblemAssert.Expected unknown = notFound()
+                .detail("There is no age check with this id. Start a new one.").notEchoing(attestation);
+        unknown.assertOn(attest(UUID.randomUUID().toString(), attestation));
+        unknown.assertOn(attest("not-an-id", attestation));
     }
 
     @Test
@@ -280,20 +307,18 @@ class AgeCheckHttpTest extends DeployedServiceTest {
         String id = check.getString("id");
         String path = AGE_CHECKS + "/" + id + "/attestation";
 
-        assertProblem(attest(id, "not.a-signed.token-at-all"), 400, "attestation-malformed",
-                "The attestation is not a signed token", "not.a-signed.token-at-all");
+        malformedAttestation().notEchoing("not.a-signed.token-at-all").assertOn(attest(id, "not.a-signed.token-at-all"));
         String unsigned = "eyJhbGciOiJub25lIn0." + SignedJWT.parse(AgeProvider.attestation(check.getString("nonce"))
                 .sign()).getPayload().toBase64URL() + ".";
-        assertProblem(attest(id, unsigned), 400, "attestation-malformed", "The attestation is not a signed token",
-                unsigned);
-        assertProblem(api.post(path, JSON, "{\"attestation\": \"eyJhbGciOiJFUzI1NiJ9.secret-payload-zebra\""), 400,
-                "malformed-json", "The request body is not valid JSON", "secret-payload-zebra");
-        Reply missing = api.post(path, JSON, "{\"ageBand\": \"13_15\"}");
-        assertProblem(missing, 400, "invalid-fields", "Some fields are missing or not valid");
-        assertEquals("attestation", missing.json().getJsonArray("errors").getJsonObject(0).getString("field"));
-        Reply badBand = api.post(path, JSON, "{\"attestation\": \"a.b.c\", \"ageBand\": \"twelve-ish\"}");
-        assertProblem(badBand, 400, "invalid-fields", "Some fields are missing or not valid", "twelve-ish");
-        assertEquals("ageBand", badBand.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        malformedAttestation().notEchoing(unsigned).assertOn(attest(id, unsigned));
+        String whole = object("attestation", "eyJhbGciOiJFUzI1NiJ9.secret-payload-zebra").toString();
+        String unfinished = whole.substring(0, whole.length() - 1);
+        malformedJson().detail("The request body is not well-formed JSON, or not the JSON object this endpoint"
+                + " expects.").notEchoing("secret-payload-zebra").assertOn(api.post(path, JSON, unfinished));
+        Reply missing = api.postJson(path, object("ageBand", "13_15"));
+        invalidFieldsNamed("attestation").assertOn(missing);
+        Reply badBand = api.postJson(path, object("attestation", "a.b.c", "ageBand", "twelve-ish"));
+        invalidFieldsNamed("ageBand").notEchoing("twelve-ish").assertOn(badBand);
         assertEquals("PENDING", column(id, "status"));
     }
 
@@ -353,51 +378,44 @@ class AgeCheckHttpTest extends DeployedServiceTest {
 
     @Test
     void developmentProviderDoesNotExistOutsideDevelopment() {
-        assertProblem(api.get("/api/v1/dev/age-provider/jwks.json"), 404, "not-found", "Nothing was found here");
-        assertProblem(api.post("/api/v1/dev/age-provider/attestations", JSON,
-                        "{\"nonce\": \"some-nonce-value\", \"age\": 15, \"method\": \"document\"}"),
-                404, "not-found", "Nothing was found here", "some-nonce-value");
+        notFound().detail("There is nothing at this address.").assertOn(api.get("/api/v1/dev/age-provider/jwks.json"));
+        notFound().detail("There is nothing at this address.").notEchoing("some-nonce-value")
+                .assertOn(api.postJson("/api/v1/dev/age-provider/attestations",
+                        object("nonce", "some-nonce-value", "age", 15, "method", "document")));
     }
 
     private JsonObject start() {
-        Reply reply = api.post(AGE_CHECKS, JSON, "{}");
+        Reply reply = api.postJson(AGE_CHECKS, object());
         assertEquals(201, reply.status(), reply.body());
         return reply.json();
     }
 
     private Reply attest(String id, String attestation) {
-        return api.post(AGE_CHECKS + "/" + id + "/attestation", JSON, "{\"attestation\": \"" + attestation + "\"}");
+        return api.postJson(AGE_CHECKS + "/" + id + "/attestation", object("attestation", attestation));
     }
 
-    /** Refused as a whole problem; the age check is unchanged, and the refusal is in the audit trail. */
-    private Reply assertRefused(JsonObject check, String attestation, int status, String type, String title)
-            throws SQLException {
+    /**
+     * Refused as a whole problem with this detail, repeating neither the attestation nor
+     * the nonce; the age check is unchanged, and the refusal is in the audit trail.
+     */
+    private Reply assertRefused(JsonObject check, String attestation, int status, String type, String title,
+                                String detail) throws SQLException {
         String id = check.getString("id");
         String statusBefore = column(id, "status");
         int refusalsBefore = (int) auditActions(id).stream().filter("AGE_CHECK_REFUSED"::equals).count();
 
         Reply reply = attest(id, attestation);
 
-        assertProblem(reply, status, type, title, attestation, check.getString("nonce"));
+        problem(status, type, title).detail(detail).notEchoing(attestation, check.getString("nonce")).assertOn(reply);
         assertEquals(statusBefore, column(id, "status"), "a refused attestation changes nothing");
         assertEquals(refusalsBefore + 1,
                 auditActions(id).stream().filter("AGE_CHECK_REFUSED"::equals).count(), "the refusal is audited");
         return reply;
     }
 
-    private static void assertProblem(Reply reply, int status, String type, String title, String... notEchoed) {
-        assertEquals(status, reply.status(), reply.body());
-        assertEquals("application/problem+json", mediaType(reply));
-        JsonObject problem = reply.json();
-        assertAll(
-                () -> assertEquals(PROBLEM + type, problem.getString("type")),
-                () -> assertEquals(title, problem.getString("title")),
-                () -> assertEquals(status, problem.getInt("status")),
-                () -> assertFalse(problem.getString("detail").isBlank()),
-                () -> assertFalse(reply.body().contains("Exception"), "no exception names or stack traces"));
-        for (String sent : notEchoed) {
-            assertFalse(reply.body().contains(sent), "the problem must not echo what was sent");
-        }
+    private static ProblemAssert.Expected malformedAttestation() {
+        return problem(400, "attestation-malformed", "The attestation is not a signed token")
+                .detail("The attestation must be the compact signed token (JWS) that the age check provider returned.");
     }
 
     private static String mediaType(Reply reply) {

@@ -1,6 +1,5 @@
 package org.reportremove.analysts.bridge;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,12 +12,9 @@ import org.reportremove.testing.YoungPeople.ReportedCase;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +24,9 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.reportremove.testing.JsonBodies.array;
+import static org.reportremove.testing.JsonBodies.object;
+import static org.reportremove.testing.JsonBodies.parse;
 
 /**
  * The analyst-bridge command against the deployed service, as the analysts' side runs it: pull into an inbox
@@ -67,18 +66,24 @@ class AnalystBridgeHttpTest extends DeployedServiceTest {
         String analyst = "Bearer " + Tokens.clientToken(api, "test-analyst", null);
         String leased = null;
         while (leased == null) {
-            Reply lease = api.post("/api/v1/analyst/packages/lease", JSON, "{\"max\": 500}", "Authorization", analyst);
+            Reply lease = api.postJson("/api/v1/analyst/packages/lease", object("max", 500), "Authorization", analyst);
+            assertEquals(200, lease.status(), lease.body());
+            assertFalse(lease.json().getJsonArray("packages").isEmpty(), "the second package was leased");
             for (var value : lease.json().getJsonArray("packages")) {
                 JsonObject p = value.asJsonObject();
                 if (p.getString("analystReference").equals(second.analystReference())) {
                     leased = p.getString("packageId");
                     new Inbox(inbox).accept(leased, p.toString());
+                } else {
+                    // Left behind by an earlier test, which is finished with it.
+                    api.post("/api/v1/analyst/packages/" + p.getString("packageId") + "/ack", JSON, "",
+                            "Authorization", analyst);
                 }
             }
-            assertFalse(lease.json().getJsonArray("packages").isEmpty(), "the second package was leased");
         }
         Files.delete(inbox.resolve(leased + ".json"));
-        execute("UPDATE outbox_message SET available_at = now() - interval '1 second' WHERE id = '" + leased + "'");
+        assertEquals(1, execute("UPDATE outbox_message SET available_at = now() - interval '1 second' WHERE id = ?",
+                leased));
 
         Run again = bridge("pull", "--service", base.toString(), "--client-id", "test-analyst", "--client-key",
                 clientKey.toString(), "--inbox", inbox.toString());
@@ -93,13 +98,13 @@ class AnalystBridgeHttpTest extends DeployedServiceTest {
         ReportedCase reported = YoungPeople.report(api, database, YoungPeople.person(api, "13_15"), 1);
         Path outbox = dir.resolve("outbox");
         Files.createDirectories(outbox);
-        String good = "{\"events\": [{\"eventId\": \"push-" + UUID.randomUUID() + "\", \"kind\": \"ASSESSMENT\","
-                + " \"analystReference\": \"" + reported.analystReference() + "\", \"itemReference\": \""
-                + reported.itemReferences().get(0) + "\", \"outcome\": \"NOT_FOUND\", \"at\": \"2025-05-01T08:00:00Z\"}]}";
-        String bad = "{\"events\": [{\"eventId\": \"push-bad-" + UUID.randomUUID() + "\", \"kind\": \"CASE_CLOSED\","
-                + " \"analystReference\": \"AR-0000-0000-0000-0000\", \"at\": \"2025-05-01T08:00:00Z\"}]}";
-        Files.writeString(outbox.resolve("a-good.json"), good);
-        Files.writeString(outbox.resolve("b-bad.json"), bad);
+        JsonObject good = object("events", array(object("eventId", "push-" + UUID.randomUUID(), "kind", "ASSESSMENT",
+                "analystReference", reported.analystReference(), "itemReference", reported.itemReferences().get(0),
+                "outcome", "NOT_FOUND", "at", "2025-05-01T08:00:00Z")));
+        JsonObject bad = object("events", array(object("eventId", "push-bad-" + UUID.randomUUID(),
+                "kind", "CASE_CLOSED", "analystReference", "AR-0000-0000-0000-0000", "at", "2025-05-01T08:00:00Z")));
+        Files.writeString(outbox.resolve("a-good.json"), good.toString());
+        Files.writeString(outbox.resolve("b-bad.json"), bad.toString());
 
         Run pushed = bridge("push", "--service", base.toString(), "--client-id", "test-analyst", "--client-key",
                 clientKey.toString(), "--outbox", outbox.toString());
@@ -139,9 +144,9 @@ class AnalystBridgeHttpTest extends DeployedServiceTest {
         assertEquals(1, outboxRows(packageId), "held until the acknowledgement comes back");
 
         String eventId = "packed-" + UUID.randomUUID();
-        Files.writeString(outbox.resolve("results-1.json"), "{\"events\": [{\"eventId\": \"" + eventId + "\","
-                + " \"kind\": \"REMOVAL_ACTION\", \"analystReference\": \"" + reported.analystReference() + "\","
-                + " \"action\": \"HASH_SHARED\", \"listName\": \"industry-list\", \"at\": \"2025-05-01T08:00:00Z\"}]}");
+        Files.writeString(outbox.resolve("results-1.json"), object("events", array(object("eventId", eventId,
+                "kind", "REMOVAL_ACTION", "analystReference", reported.analystReference(),
+                "action", "HASH_SHARED", "listName", "industry-list", "at", "2025-05-01T08:00:00Z"))).toString());
         Path results = dir.resolve("results.jose");
         Run packed = bridge("pack", "--outbox", outbox.toString(), "--analyst-keys", analystKeys.toString(),
                 "--out", results.toString());
@@ -191,7 +196,7 @@ class AnalystBridgeHttpTest extends DeployedServiceTest {
         List<Path> matches = new ArrayList<>();
         try (Stream<Path> files = Files.list(inbox)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                JsonObject p = Json.createReader(new StringReader(Files.readString(file))).readObject();
+                JsonObject p = parse(Files.readString(file));
                 if (p.getString("analystReference").equals(analystReference)) {
                     matches.add(file);
                 }
@@ -202,18 +207,7 @@ class AnalystBridgeHttpTest extends DeployedServiceTest {
     }
 
     private long outboxRows(String id) throws SQLException {
-        try (Connection connection = database.getConnection();
-             ResultSet rows = connection.createStatement().executeQuery(
-                     "SELECT COUNT(*) FROM outbox_message WHERE id = '" + id + "'")) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = database.getConnection()) {
-            connection.createStatement().executeUpdate(sql);
-        }
+        return count("SELECT COUNT(*) FROM outbox_message WHERE id = ?", id);
     }
 
 }

@@ -3,6 +3,9 @@ package org.reportremove.audit.boundary;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reportremove.audit.control.AuditChain;
+import org.reportremove.audit.control.AuditVerification;
+import org.reportremove.testing.AuditTrailCopy;
 import org.reportremove.testing.DeployedServiceTest;
 import org.reportremove.testing.Reply;
 import org.reportremove.testing.Tokens;
@@ -12,20 +15,29 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.reportremove.testing.JsonBodies.object;
+import static org.reportremove.testing.ProblemAssert.forbidden;
+import static org.reportremove.testing.ProblemAssert.invalidFields;
+import static org.reportremove.testing.ProblemAssert.unauthenticated;
 
 /**
  * The audit trail through the operator API, against the deployed service and its PostgreSQL: entries are
- * recorded and sealed, and the verifier catches rows changed or deleted behind the service's back.
+ * recorded and sealed, the chain verifies, and only operators may ask. The tests that break the chain to show
+ * the verifier catches it break a copy of the service's sealed trail in a database of their own
+ * ({@link AuditTrailCopy}), never the trail the running service and the other tests share.
  */
 class AuditHttpTest extends DeployedServiceTest {
 
     private static final String ENTRIES = "/api/v1/operator/audit/entries";
     private static final String VERIFICATIONS = "/api/v1/operator/audit/verifications";
+    private static final Duration UNSEALED_ALERT = Duration.ofMinutes(5);
 
     private String operator;
 
@@ -36,95 +48,100 @@ class AuditHttpTest extends DeployedServiceTest {
 
     @Test
     void operatorActionIsRecordedSealedAndVerified() throws SQLException {
-        Reply created = record("KEY_ROTATED", "token-signing-2026-11");
+        String objectId = "token-signing-" + UUID.randomUUID();
+        Reply created = record("KEY_ROTATED", objectId);
 
         assertEquals(201, created.status(), created.body());
         JsonObject entry = created.json();
         assertEquals("KEY_ROTATED", entry.getString("action"));
         long id = entry.getJsonNumber("id").longValue();
-        awaitSealed(id);
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE id = ? AND object_id = ? AND action = ?",
+                id, objectId, "KEY_ROTATED"));
+        long seal = awaitSealed(id);
 
         JsonObject verification = verify();
         assertTrue(verification.getBoolean("intact"), verification.toString());
-        assertTrue(verification.getJsonNumber("linksVerified").longValue() >= 1);
+        assertTrue(verification.getJsonNumber("linksVerified").longValue() >= seal, "the entry's link was walked");
         assertEquals(0, verification.getInt("unsealedOverdue"));
         assertFalse(verification.containsKey("firstBrokenLink"));
     }
 
     @Test
     void invalidEntryIsRefusedAndWritesNothing() throws SQLException {
-        long before = countRows();
+        String objectId = "Alice rotated the key because Bob asked " + UUID.randomUUID();
 
-        Reply refused = api.post(ENTRIES, "application/json",
-                "{\"action\": \"KEY_ROTATED\", \"objectId\": \"Alice rotated the key because Bob asked\"}",
+        Reply refused = api.postJson(ENTRIES, object("action", "KEY_ROTATED", "objectId", objectId),
                 "Authorization", operator);
 
-        assertEquals(400, refused.status(), refused.body());
-        assertEquals("urn:reportremove:problem:invalid-fields", refused.json().getString("type"));
-        assertEquals("objectId", refused.json().getJsonArray("errors").getJsonObject(0).getString("field"));
-        assertEquals(before, countRows());
+        invalidFields("objectId", "must be an id of 1 to 100 letters, digits, '.', '_', ':', '@' or '-'")
+                .notEchoing("Alice", "Bob").assertOn(refused);
+        assertEquals(0, count("SELECT COUNT(*) FROM audit_event WHERE object_id = ?", objectId));
     }
 
     @Test
-    void verifierFindsARowAlteredInTheDatabase() throws SQLException {
-        long id = record("BACKUP_RESTORED", "backup-2026-11-20").json().getJsonNumber("id").longValue();
+    void aRowAlteredBehindTheServicesBackIsTheFirstBrokenLink() throws SQLException {
+        long id = record("BACKUP_RESTORED", "backup-" + UUID.randomUUID()).json().getJsonNumber("id").longValue();
         long seal = awaitSealed(id);
-        try {
-            execute("UPDATE audit_event SET object_id = 'backup-1999-01-01' WHERE id = ?", id);
 
-            JsonObject verification = verify();
+        try (AuditTrailCopy copy = AuditTrailCopy.of(database)) {
+            assertTrue(verify(copy).intact(), "the copy of the trail verifies as it is");
 
-            assertFalse(verification.getBoolean("intact"));
-            JsonObject broken = verification.getJsonObject("firstBrokenLink");
-            assertEquals("ROW_ALTERED", broken.getString("reason"));
-            assertEquals(seal, broken.getJsonNumber("sealSeq").longValue());
-            assertEquals(id, broken.getJsonNumber("auditId").longValue());
-        } finally {
-            execute("UPDATE audit_event SET object_id = 'backup-2026-11-20' WHERE id = ?", id);
+            assertEquals(1, copy.execute("UPDATE audit_event SET object_id = 'backup-1999-01-01' WHERE id = ?", id));
+            AuditVerification verification = verify(copy);
+
+            assertFalse(verification.intact());
+            assertEquals(new AuditVerification.BrokenLink(seal, id, AuditVerification.Break.ROW_ALTERED),
+                    verification.firstBrokenLink());
+            assertEquals(seal - 1, verification.linksVerified(), "every link before it holds");
         }
-        assertTrue(verify().getBoolean("intact"), "the chain holds again once the row is restored");
     }
 
     @Test
-    void verifierFindsARowDeletedFromTheDatabase() throws SQLException {
-        long first = record("INCIDENT_OPENED", "incident-42").json().getJsonNumber("id").longValue();
-        long second = record("INCIDENT_CLOSED", "incident-42").json().getJsonNumber("id").longValue();
+    void aRowDeletedBehindTheServicesBackIsAMissingLink() throws SQLException {
+        String incident = "incident-" + UUID.randomUUID();
+        long first = record("INCIDENT_OPENED", incident).json().getJsonNumber("id").longValue();
+        long second = record("INCIDENT_CLOSED", incident).json().getJsonNumber("id").longValue();
         long seal = awaitSealed(first);
         awaitSealed(second);
-        Object[] saved = readRow(first);
-        try {
-            execute("DELETE FROM audit_event WHERE id = ?", first);
 
-            JsonObject verification = verify();
+        try (AuditTrailCopy copy = AuditTrailCopy.of(database)) {
+            assertTrue(verify(copy).intact(), "the copy of the trail verifies as it is");
 
-            assertFalse(verification.getBoolean("intact"));
-            JsonObject broken = verification.getJsonObject("firstBrokenLink");
-            assertEquals("ROW_MISSING", broken.getString("reason"));
-            assertEquals(seal, broken.getJsonNumber("sealSeq").longValue());
-        } finally {
-            restoreRow(saved);
+            assertEquals(1, copy.execute("DELETE FROM audit_event WHERE id = ?", first));
+            AuditVerification verification = verify(copy);
+
+            assertFalse(verification.intact());
+            assertEquals(AuditVerification.Break.ROW_MISSING, verification.firstBrokenLink().reason());
+            assertEquals(seal, verification.firstBrokenLink().sealSeq());
         }
-        assertTrue(verify().getBoolean("intact"), "the chain holds again once the row is back");
     }
 
     @Test
     void verificationNeedsTheOperatorRole() {
-        Reply reply = api.post(VERIFICATIONS, "application/json", "{}",
-                "Authorization", "Bearer " + Tokens.withRoles("someone", "young-person"));
-
-        assertEquals(403, reply.status(), reply.body());
-        assertEquals("urn:reportremove:problem:forbidden", reply.json().getString("type"));
+        forbidden().assertOn(api.postJson(VERIFICATIONS, object(),
+                "Authorization", "Bearer " + Tokens.withRoles("someone", "young-person")));
+        forbidden().assertOn(api.postJson(VERIFICATIONS, object(),
+                "Authorization", "Bearer " + Tokens.counsellor(api, "counsellor-7")));
+        unauthenticated().assertOn(api.postJson(VERIFICATIONS, object()));
     }
 
     private Reply record(String action, String objectId) {
-        return api.post(ENTRIES, "application/json",
-                "{\"action\": \"" + action + "\", \"objectId\": \"" + objectId + "\"}", "Authorization", operator);
+        Reply reply = api.postJson(ENTRIES, object("action", action, "objectId", objectId), "Authorization", operator);
+        assertEquals(201, reply.status(), reply.body());
+        return reply;
     }
 
     private JsonObject verify() {
-        Reply reply = api.post(VERIFICATIONS, "application/json", "{}", "Authorization", operator);
+        Reply reply = api.postJson(VERIFICATIONS, object(), "Authorization", operator);
         assertEquals(200, reply.status(), reply.body());
         return reply.json();
+    }
+
+    /** Verifies the copy with the service's own chain code. */
+    private static AuditVerification verify(AuditTrailCopy copy) throws SQLException {
+        try (Connection connection = copy.database().getConnection()) {
+            return AuditChain.verify(connection, UNSEALED_ALERT, Instant.now());
+        }
     }
 
     /** Waits for the sealer (every second) to chain the row, and returns its place in the chain. */
@@ -149,48 +166,5 @@ class AuditHttpTest extends DeployedServiceTest {
             }
         }
         return fail("audit row " + id + " was not sealed within 30 seconds");
-    }
-
-    private long countRows() throws SQLException {
-        try (Connection connection = database.getConnection();
-             ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM audit_event")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private void execute(String sql, long id) throws SQLException {
-        try (Connection connection = database.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, id);
-            assertEquals(1, statement.executeUpdate());
-        }
-    }
-
-    private Object[] readRow(long id) throws SQLException {
-        try (Connection connection = database.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT * FROM audit_event WHERE id = ?")) {
-            select.setLong(1, id);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                Object[] row = new Object[rs.getMetaData().getColumnCount()];
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = rs.getObject(i + 1);
-                }
-                return row;
-            }
-        }
-    }
-
-    private void restoreRow(Object[] row) throws SQLException {
-        try (Connection connection = database.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO audit_event (id, occurred_at, actor_role, actor_id, action, object_type, object_id,"
-                             + " seal_seq, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < row.length; i++) {
-                insert.setObject(i + 1, row[i]);
-            }
-            insert.executeUpdate();
-        }
     }
 }

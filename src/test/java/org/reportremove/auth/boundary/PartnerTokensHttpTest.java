@@ -11,11 +11,11 @@ import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.reportremove.testing.DeployedServiceTest;
+import org.reportremove.testing.ProblemAssert;
 import org.reportremove.testing.Reply;
 import org.reportremove.testing.TestRun;
 import org.reportremove.testing.Tokens;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +26,9 @@ import java.util.Date;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.reportremove.testing.JsonBodies.object;
+import static org.reportremove.testing.ProblemAssert.problem;
 
 /**
  * Partner systems get access tokens with signed client assertions (private_key_jwt): the helpline partner can
@@ -52,12 +53,11 @@ class PartnerTokensHttpTest extends DeployedServiceTest {
     @Test
     void operatorActionsAreAuditedUnderTheOperatorsClient() throws Exception {
         String token = Tokens.operator(api);
-        Reply recorded = api.post("/api/v1/operator/audit/entries", "application/json",
-                "{\"action\": \"CONFIGURATION_CHANGED\", \"objectId\": \"helm-release-12\"}",
+        Reply recorded = api.postJson("/api/v1/operator/audit/entries",
+                object("action", "CONFIGURATION_CHANGED", "objectId", "helm-release-12"),
                 "Authorization", "Bearer " + token);
 
         assertEquals(201, recorded.status(), recorded.body());
-        DataSource database = TestRun.postgres().getDatabase("postgres", "reportremove");
         try (Connection connection = database.getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT actor_role, actor_id FROM audit_event WHERE id = ?")) {
@@ -103,8 +103,9 @@ class PartnerTokensHttpTest extends DeployedServiceTest {
         Reply reply = api.postForm(TOKEN, "grant_type", "client_credentials", "client_assertion_type", "basic",
                 "client_assertion", Tokens.clientAssertion("test-operator", null, TestRun.clientKeyForTests("test-operator")));
 
-        assertEquals(401, reply.status());
-        assertEquals("urn:reportremove:problem:invalid-client", reply.json().getString("type"));
+        invalidClient().detail("Send client_assertion_type urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+                        + " with a signed client_assertion.")
+                .assertOn(reply);
     }
 
     private Reply token(String assertion) {
@@ -122,12 +123,13 @@ class PartnerTokensHttpTest extends DeployedServiceTest {
         return jwt.serialize();
     }
 
+    /** Refused as a whole problem that never echoes the assertion. */
     private static void assertRefused(Reply reply, String detail) {
-        assertEquals(401, reply.status(), reply.body());
-        JsonObject problem = reply.json();
-        assertEquals("urn:reportremove:problem:invalid-client", problem.getString("type"));
-        assertEquals(detail, problem.getString("detail"));
-        assertFalse(reply.body().contains("eyJ"), "the assertion is never echoed");
+        invalidClient().detail(detail).notEchoing("eyJ").assertOn(reply);
+    }
+
+    private static ProblemAssert.Expected invalidClient() {
+        return problem(401, "invalid-client", "The client assertion was not accepted");
     }
 
     private static JsonObject payload(String jwt) {

@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reportremove.testing.DeployedServiceTest;
+import org.reportremove.testing.ProblemAssert;
 import org.reportremove.testing.Reply;
 import org.reportremove.testing.Tokens;
 
@@ -11,8 +12,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.reportremove.testing.JsonBodies.object;
+import static org.reportremove.testing.ProblemAssert.assertInvalidFields;
+import static org.reportremove.testing.ProblemAssert.assertProblem;
+import static org.reportremove.testing.ProblemAssert.bodyTooLarge;
+import static org.reportremove.testing.ProblemAssert.streamedBodyTooLarge;
+import static org.reportremove.testing.ProblemAssert.forbidden;
+import static org.reportremove.testing.ProblemAssert.hashesOnly;
+import static org.reportremove.testing.ProblemAssert.invalidFields;
+import static org.reportremove.testing.ProblemAssert.invalidFieldsNamed;
+import static org.reportremove.testing.ProblemAssert.malformedJson;
+import static org.reportremove.testing.ProblemAssert.notFound;
+import static org.reportremove.testing.ProblemAssert.problem;
+import static org.reportremove.testing.ProblemAssert.unauthenticated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,6 +38,8 @@ class PlatformHttpTest extends DeployedServiceTest {
 
     private static final String ENTRIES = "/api/v1/operator/audit/entries";
     private static final String JSON = "application/json";
+    private static final String NOT_JSON =
+            "The request body is not well-formed JSON, or not the JSON object this endpoint expects.";
 
     private String operator;
 
@@ -35,79 +50,69 @@ class PlatformHttpTest extends DeployedServiceTest {
 
     @Test
     void malformedJsonIsAProblemNamingNoContent() {
-        Reply reply = api.post(ENTRIES, JSON, "{\"action\": \"KEY_ROTATED\", \"objectId\": \"secret-zebra-7\"",
-                "Authorization", operator);
+        String whole = object("action", "KEY_ROTATED", "objectId", "secret-zebra-7").toString();
+        Reply reply = api.post(ENTRIES, JSON, whole.substring(0, whole.length() - 1), "Authorization", operator);
 
-        assertProblem(reply, 400, "urn:reportremove:problem:malformed-json");
-        assertFalse(reply.body().contains("secret-zebra-7"), "the problem must not echo the body");
+        malformedJson().detail(NOT_JSON).notEchoing("secret-zebra-7").assertOn(reply);
     }
 
     @Test
     void wrongJsonTypeNamesTheField() {
-        Reply reply = api.post(ENTRIES, JSON, "{\"action\": \"KEY_ROTATED\", \"objectId\": {\"nested\": 42}}",
+        Reply reply = api.postJson(ENTRIES, object("action", "KEY_ROTATED", "objectId", object("nested", 42)),
                 "Authorization", operator);
 
-        assertProblem(reply, 400, "urn:reportremove:problem:invalid-fields");
-        JsonObject error = reply.json().getJsonArray("errors").getJsonObject(0);
-        assertEquals("objectId", error.getString("field"));
-        assertEquals("has the wrong type or format", error.getString("message"));
+        assertInvalidFields(reply, "objectId", "has the wrong type or format");
     }
 
     @Test
     void unknownEnumValueListsTheAllowedOnes() {
-        Reply reply = api.post(ENTRIES, JSON, "{\"action\": \"LAUNCH_ROCKETS\", \"objectId\": \"key-1\"}",
+        Reply reply = api.postJson(ENTRIES, object("action", "LAUNCH_ROCKETS", "objectId", "key-1"),
                 "Authorization", operator);
 
-        assertProblem(reply, 400, "urn:reportremove:problem:invalid-fields");
-        JsonObject error = reply.json().getJsonArray("errors").getJsonObject(0);
-        assertEquals("action", error.getString("field"));
-        assertTrue(error.getString("message").startsWith("must be one of KEY_ROTATED, BACKUP_RESTORED"),
-                error.getString("message"));
-        assertFalse(reply.body().contains("LAUNCH_ROCKETS"));
+        JsonObject problem = invalidFieldsNamed("action").notEchoing("LAUNCH_ROCKETS")
+                .assertOn(reply);
+        String message = problem.getJsonArray("errors").getJsonObject(0).getString("message");
+        assertTrue(message.startsWith("must be one of KEY_ROTATED, BACKUP_RESTORED"), message);
     }
 
     @Test
     void beanValidationFailuresListEveryField() {
-        Reply reply = api.post(ENTRIES, JSON, "{\"objectId\": \"has spaces and / slashes\"}",
-                "Authorization", operator);
+        Reply reply = api.postJson(ENTRIES, object("objectId", "has spaces and / slashes"), "Authorization", operator);
 
-        assertProblem(reply, 400, "urn:reportremove:problem:invalid-fields");
-        JsonObject problem = reply.json();
-        assertEquals("2 fields are not valid.", problem.getString("detail"));
-        assertEquals("action", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
-        assertEquals("is required", problem.getJsonArray("errors").getJsonObject(0).getString("message"));
-        assertEquals("objectId", problem.getJsonArray("errors").getJsonObject(1).getString("field"));
-        assertFalse(reply.body().contains("slashes"));
+        invalidFields("action", "is required",
+                "objectId", "must be an id of 1 to 100 letters, digits, '.', '_', ':', '@' or '-'")
+                .notEchoing("slashes").assertOn(reply);
     }
 
     @Test
     void emptyBodyIsAProblem() {
         Reply reply = api.post(ENTRIES, JSON, "", "Authorization", operator);
 
-        assertEquals(400, reply.status(), reply.body());
-        assertEquals("application/problem+json", mediaType(reply));
+        malformedJson().detail("The request could not be read.").assertOn(reply);
     }
 
     @Test
     void unknownPathsInsideAndOutsideTheApiAreNotFound() {
-        assertProblem(api.get("/api/v1/no-such-thing"), 404, "urn:reportremove:problem:not-found");
-        assertProblem(api.get("/no-such-page.html"), 404, "urn:reportremove:problem:not-found");
+        notFound().detail("There is nothing at this address.").assertOn(api.get("/api/v1/no-such-thing"));
+        notFound().detail("There is nothing at this address.").assertOn(api.get("/no-such-page.html"));
     }
 
     @Test
     void wrongMethodIsNotAllowedAndSaysWhatIs() {
         Reply reply = api.method("DELETE", ENTRIES, "Authorization", operator);
 
-        assertProblem(reply, 405, "urn:reportremove:problem:method-not-allowed");
+        assertProblem(reply, 405, "method-not-allowed", "This method is not allowed here",
+                "This address does not accept this method; the Allow header lists the ones it does.");
         assertTrue(reply.header("Allow").contains("POST"), reply.header("Allow"));
     }
 
     @Test
     void missingOrWrongContentTypeIsUnsupported() {
-        assertProblem(api.post(ENTRIES, null, "{\"action\": \"KEY_ROTATED\", \"objectId\": \"key-1\"}",
-                "Authorization", operator), 415, "urn:reportremove:problem:unsupported-media-type");
-        assertProblem(api.post(ENTRIES, "text/plain", "action=KEY_ROTATED",
-                "Authorization", operator), 415, "urn:reportremove:problem:unsupported-media-type");
+        ProblemAssert.Expected unsupported = problem(415, "unsupported-media-type", "The request body must be JSON")
+                .detail("Send the body as application/json.");
+        unsupported.assertOn(api.post(ENTRIES, null, object("action", "KEY_ROTATED", "objectId", "key-1").toString(),
+                "Authorization", operator));
+        unsupported.assertOn(api.post(ENTRIES, "text/plain", "action=KEY_ROTATED", "Authorization", operator));
     }
 
     @Test
@@ -115,54 +120,51 @@ class PlatformHttpTest extends DeployedServiceTest {
         for (String type : new String[]{"image/jpeg", "video/mp4", "multipart/form-data; boundary=x",
                 "application/octet-stream"}) {
             byte[] body = "\u00ff\u00d8\u00ff\u00e0 pretend image bytes".getBytes(StandardCharsets.ISO_8859_1);
-            Reply reply = api.postStreamed(ENTRIES, type, body, "Authorization", operator);
-            assertProblem(reply, 415, "urn:reportremove:problem:hashes-only");
-            assertEquals("Never send images or videos. Send the hashes that the app makes on your device instead.",
-                    reply.json().getString("detail"));
+            hashesOnly().assertOn(api.postStreamed(ENTRIES, type, body, "Authorization", operator));
         }
-        assertProblem(api.postStreamed("/api/v1/anything", "image/png", new byte[64], "Authorization", operator),
-                415, "urn:reportremove:problem:hashes-only");
+        hashesOnly().assertOn(api.postStreamed("/api/v1/anything", "image/png", new byte[64],
+                "Authorization", operator));
     }
 
     @Test
     void bodiesOverTheLimitAreRefusedWhetherDeclaredOrStreamed() {
         char[] filler = new char[70 * 1024];
         Arrays.fill(filler, 'a');
-        String large = "{\"action\": \"KEY_ROTATED\", \"objectId\": \"" + new String(filler) + "\"}";
+        String large = object("action", "KEY_ROTATED", "objectId", new String(filler)).toString();
 
-        assertProblem(api.post(ENTRIES, JSON, large, "Authorization", operator),
-                413, "urn:reportremove:problem:body-too-large");
-        assertProblem(api.postStreamed(ENTRIES, JSON, large.getBytes(StandardCharsets.UTF_8),
-                "Authorization", operator), 413, "urn:reportremove:problem:body-too-large");
+        bodyTooLarge(64 * 1024).assertOn(api.post(ENTRIES, JSON, large, "Authorization", operator));
+        streamedBodyTooLarge().assertOn(api.postStreamed(ENTRIES, JSON, large.getBytes(StandardCharsets.UTF_8),
+                "Authorization", operator));
     }
 
     @Test
     void missingInvalidExpiredAndForeignTokensAreUnauthenticated() {
-        String body = "{\"action\": \"KEY_ROTATED\", \"objectId\": \"key-1\"}";
-        Reply none = api.post(ENTRIES, JSON, body);
-        assertProblem(none, 401, "urn:reportremove:problem:unauthenticated");
+        JsonObject body = object("action", "KEY_ROTATED", "objectId", "key-1");
+        Reply none = api.postJson(ENTRIES, body);
+        unauthenticated().assertOn(none);
         assertEquals("Bearer", none.header("WWW-Authenticate"));
 
-        assertProblem(api.post(ENTRIES, JSON, body, "Authorization", "Bearer not.a.token"),
-                401, "urn:reportremove:problem:unauthenticated");
-        assertProblem(api.post(ENTRIES, JSON, body, "Authorization", "Bearer " + Tokens.expired("operator")),
-                401, "urn:reportremove:problem:unauthenticated");
-        assertProblem(api.post(ENTRIES, JSON, body, "Authorization", "Bearer " + Tokens.signedByStranger("operator")),
-                401, "urn:reportremove:problem:unauthenticated");
+        // Refused by the container's authentication, before the filter that gives every answer its request id.
+        unauthenticated().requestIdMissingKnownGap()
+                .assertOn(api.postJson(ENTRIES, body, "Authorization", "Bearer not.a.token"));
+        unauthenticated().requestIdMissingKnownGap()
+                .assertOn(api.postJson(ENTRIES, body, "Authorization", "Bearer " + Tokens.expired("operator")));
+        unauthenticated().requestIdMissingKnownGap().assertOn(api.postJson(ENTRIES, body,
+                "Authorization", "Bearer " + Tokens.signedByStranger("operator")));
     }
 
     @Test
     void anotherAudiencesTokenIsForbidden() {
-        Reply reply = api.post(ENTRIES, JSON, "{\"action\": \"KEY_ROTATED\", \"objectId\": \"key-1\"}",
+        Reply reply = api.postJson(ENTRIES, object("action", "KEY_ROTATED", "objectId", "key-1"),
                 "Authorization", "Bearer " + Tokens.counsellor(api, "counsellor-1"));
 
-        assertProblem(reply, 403, "urn:reportremove:problem:forbidden");
+        forbidden().assertOn(reply);
     }
 
     @Test
     void everyAnswerCarriesSecurityHeadersAndARequestId() {
         for (Reply reply : new Reply[]{api.get("/health/ready"), api.get("/api/v1/nothing"),
-                api.post(ENTRIES, JSON, "{}")}) {
+                api.postJson(ENTRIES, object())}) {
             assertAll(
                     () -> assertEquals("no-store", reply.header("Cache-Control")),
                     () -> assertEquals("nosniff", reply.header("X-Content-Type-Options")),
@@ -184,7 +186,7 @@ class PlatformHttpTest extends DeployedServiceTest {
 
         Reply preflight = api.method("OPTIONS", ENTRIES, "Origin", "https://evil.example",
                 "Access-Control-Request-Method", "POST");
-        assertProblem(preflight, 403, "urn:reportremove:problem:forbidden");
+        forbidden().detail("This origin may not call the API from a browser.").assertOn(preflight);
         assertNull(preflight.header("Access-Control-Allow-Origin"));
     }
 
@@ -219,23 +221,5 @@ class PlatformHttpTest extends DeployedServiceTest {
 
         assertEquals(200, metrics.status());
         assertTrue(metrics.body().contains("base_") || metrics.body().contains("jvm_"), "JVM metrics are exported");
-    }
-
-    private static void assertProblem(Reply reply, int status, String type) {
-        assertEquals(status, reply.status(), reply.body());
-        assertEquals("application/problem+json", mediaType(reply));
-        JsonObject problem = reply.json();
-        assertAll(
-                () -> assertEquals(type, problem.getString("type")),
-                () -> assertEquals(status, problem.getInt("status")),
-                () -> assertFalse(problem.getString("title").isBlank()),
-                () -> assertFalse(problem.getString("detail").isBlank()),
-                () -> assertFalse(reply.body().contains("Exception"), "no exception names or stack traces"),
-                () -> assertFalse(reply.body().contains("<html"), "no server error page"));
-    }
-
-    private static String mediaType(Reply reply) {
-        String type = reply.contentType();
-        return type == null ? null : type.split(";")[0].trim();
     }
 }
