@@ -27,6 +27,8 @@ import org.reportremove.testing.YoungPeople;
 import org.reportremove.testing.YoungPeople.Person;
 import org.reportremove.testing.YoungPeople.ReportedCase;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
