@@ -144,6 +144,26 @@ class HardenedEdgeHttpTest extends DeployedServiceTest {
         assertProblem(reply, 415, "urn:reportremove:problem:unsupported-media-type");
     }
 
+    @Test
+    void unknownMethodsAreNotAllowedAndSayWhatIs() {
+        for (String path : new String[]{"/health", "/health/live", "/health/ready", "/.well-known/jwks.json"}) {
+            for (String method : new String[]{"PATCH", "PROPFIND", "get"}) {
+                Reply reply = api.method(method, path);
+                assertProblem(reply, 405, "urn:reportremove:problem:method-not-allowed");
+                assertTrue(reply.header("Allow").startsWith("GET, HEAD, "), method + " " + path + ": " + reply.header("Allow"));
+                assertFalse(reply.header("Allow").contains(method), reply.header("Allow"));
+                assertNotNull(reply.header("X-Request-Id"));
+            }
+        }
+        assertEquals("GET, HEAD, OPTIONS", api.method("PATCH", "/.well-known/jwks.json").header("Allow"));
+        for (String method : new String[]{"PATCH", "PROPFIND", "get"}) {
+            assertProblem(api.method(method, "/"), 404, "urn:reportremove:problem:not-found");
+            Reply api405 = api.method(method, "/api/v1/operator/audit/entries");
+            assertEquals(405, api405.status(), method + ": " + api405.body());
+            assertTrue(api405.header("Allow").contains("POST"), api405.header("Allow"));
+        }
+    }
+
     // ---- Media types
 
     @Test
@@ -193,6 +213,19 @@ class HardenedEdgeHttpTest extends DeployedServiceTest {
             assertNotNull(reply.headers.get("x-request-id"), target);
             assertEquals("nosniff", reply.headers.get("x-content-type-options"), target);
         }
+    }
+
+    @Test
+    void refusalsByTheTokenCheckCarryARequestId() {
+        Reply missing = api.post("/api/v1/operator/audit/entries", JSON, "{}");
+        assertProblem(missing, 401, "urn:reportremove:problem:unauthenticated");
+        assertNotNull(missing.header("X-Request-Id"));
+        assertEquals("nosniff", missing.header("X-Content-Type-Options"));
+
+        Reply chosen = api.post("/api/v1/operator/audit/entries", JSON, "{}", "Authorization", "Bearer not.a.token",
+                "X-Request-Id", "edge-chosen-id-42");
+        assertProblem(chosen, 401, "urn:reportremove:problem:unauthenticated");
+        assertEquals("edge-chosen-id-42", chosen.header("X-Request-Id"));
     }
 
     // ---- helpers
