@@ -23,6 +23,7 @@ public class RequestLogFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(RequestLogFilter.class.getName());
     static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = RequestLogFilter.class.getName() + ".id";
     private static final Pattern ACCEPTED_ID = Pattern.compile("[A-Za-z0-9-]{8,64}");
     // Plain lower-case words of the API's own paths (and its version, v1): no digits otherwise, and short, so
     // that a hex hash, a reference or anything else a client puts in a path never matches.
@@ -31,22 +32,46 @@ public class RequestLogFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String incoming = request.getHeader(HEADER);
-        String requestId = incoming != null && ACCEPTED_ID.matcher(incoming).matches()
-                ? incoming : UUID.randomUUID().toString();
+        String requestId = idOf(request);
         long started = System.nanoTime();
         RequestIds.set(requestId);
         response.setHeader(HEADER, requestId);
         try {
             chain.doFilter(request, response);
         } finally {
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            LOG.info(() -> "event=http.request requestId=" + requestId + " method=" + safeMethod(request.getMethod())
-                    + " route=" + (response.getStatus() == 404 ? "(unmatched)" : route(request.getRequestURI()))
-                    + " status=" + response.getStatus()
-                    + " durationMs=" + millis);
+            log(requestId, request.getMethod(), request.getRequestURI(), response.getStatus(),
+                    (System.nanoTime() - started) / 1_000_000);
             RequestIds.clear();
         }
+    }
+
+    /**
+     * The request's id: the one already given to it, else a well-formed incoming one, else a new one. Kept on the
+     * request, so that the error page, which runs after this filter or for requests refused before it (a missing
+     * token), answers with the same id.
+     */
+    static String idOf(HttpServletRequest request) {
+        Object given = request.getAttribute(ATTRIBUTE);
+        if (given instanceof String id) {
+            return id;
+        }
+        String incoming = request.getHeader(HEADER);
+        String requestId = incoming != null && ACCEPTED_ID.matcher(incoming).matches()
+                ? incoming : UUID.randomUUID().toString();
+        request.setAttribute(ATTRIBUTE, requestId);
+        return requestId;
+    }
+
+    /** Whether this filter has seen the request (and so will log it). */
+    static boolean seen(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) != null;
+    }
+
+    static void log(String requestId, String method, String path, int status, long millis) {
+        LOG.info(() -> "event=http.request requestId=" + requestId + " method=" + safeMethod(method)
+                + " route=" + (status == 404 ? "(unmatched)" : route(path))
+                + " status=" + status
+                + " durationMs=" + millis);
     }
 
     static String route(String path) {
