@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -125,7 +124,6 @@ public final class ProblemAssert {
         private List<String> errorFields;
         private final List<String> notEchoed = new ArrayList<>();
         private boolean errorId;
-        private boolean requestIdGap;
 
         private Expected(int status, String typeSlug, String title) {
             this.status = status;
@@ -173,17 +171,6 @@ public final class ProblemAssert {
             return this;
         }
 
-        /**
-         * A known gap in the service, not a rule: a bearer token that is malformed, expired or signed by a stranger
-         * is refused by the container's authentication before the servlet filters run, so that 401 carries no
-         * X-Request-Id (and is not in the request log). The assertion then checks the id is absent, so that it
-         * fails, and says to remove this call, as soon as the service puts the id on those answers too; every other
-         * part of the problem is still asserted.
-         */
-        public Expected requestIdMissingKnownGap() {
-            requestIdGap = true;
-            return this;
-        }
 
         /** Asserts the whole answer and returns the problem document, for anything a test checks beyond it. */
         public JsonObject assertOn(Reply reply) {
@@ -220,11 +207,7 @@ public final class ProblemAssert {
 
         private void assertRequestId(Reply reply) {
             String requestId = reply.header("X-Request-Id");
-            if (requestIdGap) {
-                assertNull(requestId, "the answer now has an X-Request-Id: remove requestIdMissingKnownGap()");
-            } else {
-                assertFalse(requestId == null || requestId.isBlank(), "X-Request-Id");
-            }
+            assertFalse(requestId == null || requestId.isBlank(), "X-Request-Id");
         }
 
         private void assertDetail(JsonObject problem) {
