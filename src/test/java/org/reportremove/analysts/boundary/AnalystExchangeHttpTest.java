@@ -334,7 +334,7 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
         assertInvalidFields(api.postJson(RESULTS, object(), "Authorization", analyst),
                 "events", "is required: 1 to 1,000 events");
         assertInvalidFields(api.postJson(RESULTS, object("events", array(object("count", "many"))),
-                "Authorization", analyst), "events.count", "has the wrong type or format");
+                "Authorization", analyst), "events[0].count", "has the wrong type or format");
         malformedJson().detail(NOT_JSON).assertOn(api.post(RESULTS, JSON, "{\"events\": [", "Authorization", analyst));
         List<JsonObject> many = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {

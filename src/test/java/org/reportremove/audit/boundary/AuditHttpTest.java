@@ -9,6 +9,7 @@ import org.reportremove.testing.AuditTrailCopy;
 import org.reportremove.testing.DeployedServiceTest;
 import org.reportremove.testing.Reply;
 import org.reportremove.testing.Tokens;
+import org.reportremove.testing.YoungPeople;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -113,6 +114,32 @@ class AuditHttpTest extends DeployedServiceTest {
             assertFalse(verification.intact());
             assertEquals(AuditVerification.Break.ROW_MISSING, verification.firstBrokenLink().reason());
             assertEquals(seal, verification.firstBrokenLink().sealSeq());
+        }
+    }
+
+    @Test
+    void noAuditedChangeCommitsWithoutItsRow() throws SQLException {
+        YoungPeople.Person person = YoungPeople.person(api, "13_15");
+        // A trigger that refuses audit rows of this one person only: nobody else's change is touched.
+        String refuse = "refuse_audit_" + UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE FUNCTION " + refuse + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.actor_id = '"
+                + person.accountId() + "' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$");
+        execute("CREATE TRIGGER " + refuse + " BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION "
+                + refuse + "()");
+        try {
+            Reply refused = api.postJson("/api/v1/cases", object("items", jakarta.json.Json.createArrayBuilder()
+                            .add(object("contentType", "PHOTO", "signals", jakarta.json.Json.createArrayBuilder()
+                                    .add(object("type", "SHA256", "value", YoungPeople.hex(64))).build())).build(),
+                            "consent", object("followUp", false)),
+                    "Authorization", person.bearer(), "Idempotency-Key", UUID.randomUUID().toString());
+
+            assertEquals(500, refused.status(), refused.body());
+            assertEquals(0, count("SELECT COUNT(*) FROM report_case WHERE account_id = ?", person.accountId()),
+                    "the case rolled back with its audit row");
+            assertEquals(0, count("SELECT COUNT(*) FROM case_submission WHERE account_id = ?", person.accountId()));
+        } finally {
+            execute("DROP TRIGGER " + refuse + " ON audit_event");
+            execute("DROP FUNCTION " + refuse + "()");
         }
     }
 

@@ -88,7 +88,8 @@ class PlatformHttpTest extends DeployedServiceTest {
     void emptyBodyIsAProblem() {
         Reply reply = api.post(ENTRIES, JSON, "", "Authorization", operator);
 
-        malformedJson().detail("The request could not be read.").assertOn(reply);
+        malformedJson().detail("The request body is not well-formed JSON, or not the JSON object this endpoint expects.")
+                .assertOn(reply);
     }
 
     @Test
@@ -108,11 +109,15 @@ class PlatformHttpTest extends DeployedServiceTest {
 
     @Test
     void missingOrWrongContentTypeIsUnsupported() {
-        ProblemAssert.Expected unsupported = problem(415, "unsupported-media-type", "The request body must be JSON")
-                .detail("Send the body as application/json.");
-        unsupported.assertOn(api.post(ENTRIES, null, object("action", "KEY_ROTATED", "objectId", "key-1").toString(),
-                "Authorization", operator));
-        unsupported.assertOn(api.post(ENTRIES, "text/plain", "action=KEY_ROTATED", "Authorization", operator));
+        // No Content-Type at all is refused at the edge, before any endpoint; a wrong exact one by the endpoint.
+        problem(415, "unsupported-media-type", "The request body must be JSON")
+                .detail("Say what the body is with one exact Content-Type, without wildcards and with a known charset:"
+                        + " application/json for JSON bodies, or the type the endpoint documents.")
+                .assertOn(api.post(ENTRIES, null, object("action", "KEY_ROTATED", "objectId", "key-1").toString(),
+                        "Authorization", operator));
+        problem(415, "unsupported-media-type", "The request body must be JSON")
+                .detail("Send the body as application/json.")
+                .assertOn(api.post(ENTRIES, "text/plain", "action=KEY_ROTATED", "Authorization", operator));
     }
 
     @Test
