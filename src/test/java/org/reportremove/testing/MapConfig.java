@@ -31,9 +31,14 @@ public final class MapConfig implements Config {
         throw new UnsupportedOperationException();
     }
 
+    /** Text as it is; booleans and whole numbers converted as MicroProfile Config would. */
     @Override
     public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
-        return Optional.ofNullable(values.get(name)).map(type::cast);
+        return Optional.ofNullable(values.get(name)).map(text -> type.cast(
+                type == Boolean.class ? Boolean.valueOf(text.trim())
+                        : type == Integer.class ? Integer.valueOf(text.trim())
+                        : type == Long.class ? Long.valueOf(text.trim())
+                        : text));
     }
 
     @Override

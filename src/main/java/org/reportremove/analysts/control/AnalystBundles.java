@@ -49,6 +49,9 @@ public class AnalystBundles {
 
     /** @return empty when nothing is pending */
     public Optional<ExportedBundle> export(int max, Actor actor) {
+        if (!keys.exportAllowed()) {
+            throw new BundleEncryptionRequired();
+        }
         LeasedPackages leased = packages.lease(Math.min(max, settings.bundleMaxPackages()), settings.bundleLease());
         if (leased.packages().isEmpty()) {
             return Optional.empty();

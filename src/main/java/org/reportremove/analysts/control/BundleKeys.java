@@ -11,6 +11,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.reportremove.platform.configuration.ServiceMode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +32,23 @@ import java.util.Optional;
 @ApplicationScoped
 public class BundleKeys {
 
+    /** Lets production export bundles that no key encrypts; for bundles that never leave a secure room. */
+    static final String ALLOW_UNENCRYPTED_EXPORT = "reportremove.analysts.bundles.allow-unencrypted-export";
+
     private ECKey signingKey;
     private JWKSet analystKeys;
+    private boolean unencryptedExportAllowed;
 
     @PostConstruct
     void load() {
-        Config config = ConfigProvider.getConfig();
+        load(ConfigProvider.getConfig());
+    }
+
+    void load(Config config) {
+        ServiceMode mode = ServiceMode.parse(config.getOptionalValue("reportremove.mode", String.class)
+                .orElse("development"));
+        unencryptedExportAllowed = mode == ServiceMode.DEVELOPMENT
+                || config.getOptionalValue(ALLOW_UNENCRYPTED_EXPORT, Boolean.class).orElse(false);
         try {
             JWKSet signing = read(config, "reportremove.analysts.bundles.signing-jwks")
                     .orElseGet(() -> generatedForDevelopment(config));
@@ -64,6 +76,15 @@ public class BundleKeys {
     /** The analyst side's public keys, if configured. */
     public Optional<JWKSet> analystKeys() {
         return Optional.ofNullable(analystKeys);
+    }
+
+    /**
+     * Whether bundles may be exported: always encrypted to the analyst side's key when it has one; without one,
+     * only in development mode or with the explicit override. A bundle holds signals and places, and travels on
+     * removable media: in production it must not travel in clear by accident.
+     */
+    public boolean exportAllowed() {
+        return analystEncryptionKey().isPresent() || unencryptedExportAllowed;
     }
 
     /** The analyst side's encryption key, if it has one: exported bundles are then encrypted to it. */
