@@ -30,12 +30,14 @@ start_postgres() {
 }
 
 # start_service [JAVA-OPTION...]: the service jar in development mode (generated keys) on the throwaway
-# PostgreSQL, with room for the load's account openings; waits until it is ready.
+# PostgreSQL, with room for the load's account openings and submissions; waits until it is ready.
 start_service() {
     REPORTREMOVE_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/reportremove" \
     REPORTREMOVE_DATASOURCE_USER=postgres REPORTREMOVE_DATASOURCE_PASSWORD=postgres \
     REPORTREMOVE_DATA_DIR="$WORK/data" \
     REPORTREMOVE_ACCOUNTS_OPENINGS_PER_ADDRESS_PER_HOUR=100000 \
+    REPORTREMOVE_CASES_SUBMISSIONS_PER_ACCOUNT_PER_HOUR=100000000 \
+    REPORTREMOVE_CASES_SUBMISSIONS_PER_ADDRESS_PER_HOUR=100000000 \
         java -Xmx1g -Dpayaramicro.port="$HTTP_PORT" "$@" -jar "$JAR" --port "$HTTP_PORT" >"$WORK/service.log" 2>&1 &
     SERVICE_PID=$!
     for _ in $(seq 1 120); do

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,8 +15,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -39,7 +42,9 @@ import org.reportremove.cases.entity.CaseNotFound;
 import org.reportremove.cases.entity.CaseReference;
 import org.reportremove.platform.crypto.Digests;
 import org.reportremove.platform.problem.ProblemException;
+import org.reportremove.platform.ratelimit.AttemptLimits;
 import org.reportremove.platform.security.Caller;
+import org.reportremove.platform.web.ClientAddress;
 import org.reportremove.platform.web.AudienceApi;
 import org.reportremove.platform.web.Roles;
 
@@ -95,6 +100,22 @@ public class CaseResource {
     @Inject
     Caller caller;
 
+    @Inject
+    AttemptLimits limits;
+
+    /** Each case becomes a package for the analysts: a script must not flood their queue (or probe the bank). */
+    @Inject
+    @ConfigProperty(name = "reportremove.cases.submissions-per-account-per-hour")
+    int perAccountPerHour;
+
+    /** One address may be shared (a school, a phone network), so it gets more room. */
+    @Inject
+    @ConfigProperty(name = "reportremove.cases.submissions-per-address-per-hour")
+    int perAddressPerHour;
+
+    @Context
+    HttpServletRequest http;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a case: items as hashes made on the device, where they may be shared, concerns,"
@@ -104,6 +125,8 @@ public class CaseResource {
             content = @Content(examples = @ExampleObject(name = "submitted", value = ANSWER_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule, or the Idempotency-Key header is missing")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
+    @APIResponse(responseCode = "429", description = "Too many cases from this account or address this hour;"
+            + " Retry-After says when to try again")
     public Response submit(
             @Parameter(description = "A new random key per case (a UUID); send the same key to retry the same request",
                     example = "5b0c2f8e-8a0e-4f55-9d3c-0c1f6f7d2a10")
@@ -118,6 +141,7 @@ public class CaseResource {
         if (earlier.isPresent()) {
             return created(earlier.get());
         }
+        limitSubmissions(account);
         try {
             return created(submissions.submit(account.id(), key, digest, account.age(), submission));
         } catch (RuntimeException e) {
@@ -172,6 +196,7 @@ public class CaseResource {
         CaseReference checked = referenceOf(reference);
         var drafts = CaseRules.check(request);
         Account account = own();
+        limitSubmissions(account);
         return cases.addItems(account.id(), account.age(), checked, drafts);
     }
 
@@ -200,6 +225,12 @@ public class CaseResource {
                         item.contentType().name(), item.alreadyKnown(), item.signals().stream()
                         .map(s -> new CaseView.SignalView(s.type().name(), s.value(), s.quality())).toList())).toList(),
                 progress.of(reportCase.id()));
+    }
+
+    /** A retried submission replays its answer before this; only new cases and added items count. */
+    private void limitSubmissions(Account account) {
+        limits.hourly("submission", account.id().value(), perAccountPerHour);
+        limits.hourly("submission-address", ClientAddress.of(http), perAddressPerHour);
     }
 
     private static Response created(String answerJson) {

@@ -111,9 +111,17 @@ public class AttemptLimits {
 
     /** Takes one account opening for this address, or refuses. */
     public void opening(String address) {
-        Bucket bucket = buckets.get(id("open", address), () -> BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(openingsPerHour)
-                        .refillGreedy(openingsPerHour, Duration.ofHours(1)).build()).build());
+        hourly("open", address, openingsPerHour);
+    }
+
+    /**
+     * Takes one of the {@code perHour} actions of a kind (for example case submissions) allowed to one subject (an
+     * account id, a client address), or refuses until the hour's allowance refills.
+     */
+    public void hourly(String kind, String subject, int perHour) {
+        Bucket bucket = buckets.get(id(kind, subject), () -> BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build())
+                .build());
         if (!bucket.tryConsume(1)) {
             throw tooMany(bucket);
         }

@@ -233,6 +233,28 @@ class CasesHttpTest extends DeployedServiceTest {
     }
 
     @Test
+    void anAccountSubmitsAtMostTwentyCasesAnHourAndRetriesDoNotCount() throws SQLException {
+        Person person = person("13_15");
+        String lastKey = null;
+        JsonObject lastBody = null;
+        for (int i = 0; i < 20; i++) {
+            lastKey = UUID.randomUUID().toString();
+            lastBody = object("items", array(photo(sha256(), null, pdq(), 80)), "consent", object("followUp", false));
+            assertEquals(201, submit(person, lastKey, lastBody).status());
+        }
+        assertEquals(201, submit(person, lastKey, lastBody).status(), "a retry replays its answer");
+
+        Reply refused = submit(person, UUID.randomUUID().toString(),
+                object("items", array(photo(sha256(), null, pdq(), 80)), "consent", object("followUp", false)));
+
+        problem(429, "too-many-attempts", "Too many attempts")
+                .detailStartingWith("Too many attempts. Wait ")
+                .assertOn(refused);
+        assertTrue(Long.parseLong(refused.header("Retry-After")) > 0, "Retry-After says when");
+        assertEquals(20, casesOf(person));
+    }
+
+    @Test
     void racingRetriesWithOneKeyMakeOneCaseAndGetOneAnswer() throws Exception {
         Person person = person("13_15");
         String key = UUID.randomUUID().toString();
