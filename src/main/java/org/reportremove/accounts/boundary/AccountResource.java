@@ -89,8 +89,9 @@ public class AccountResource {
         AgeAssuranceOutcome age = ageOf(request);
         Accounts.Opened opened = accounts.open(username, request.passphrase(), age);
         Account account = opened.account();
-        return Response.status(Response.Status.CREATED).entity(new AccountOpened(account.id().value(), account.username(),
-                age.assurance().name(), age.band().label(), opened.recoveryCodes(), ADVICE)).build();
+        return Response.status(Response.Status.CREATED).entity(new AccountOpened(account.id().value(),
+                account.username(), age.assurance().name(), age.band().label(), opened.recoveryCodes(), ADVICE))
+                .build();
     }
 
     @GET
@@ -100,9 +101,9 @@ public class AccountResource {
     public AccountDescription me() {
         Account account = own();
         AgeAssuranceOutcome age = account.age();
-        return new AccountDescription(account.id().value(), account.username(), account.createdAt(), age.assurance().name(),
-                age.band().label(), age.provider(), age.assuredAt(), account.unusedRecoveryCodes(),
-                AccountStatement.of(account));
+        return new AccountDescription(account.id().value(), account.username(), account.createdAt(),
+                age.assurance().name(), age.band().label(), age.provider(), age.assuredAt(),
+                account.unusedRecoveryCodes(), AccountStatement.of(account));
     }
 
     @DELETE

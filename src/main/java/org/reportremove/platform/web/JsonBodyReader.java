@@ -34,8 +34,8 @@ import java.util.List;
 
 /**
  * Every JSON request body, for every endpoint, is read here (request bodies are records; the reader is declared
- * for {@link Record} so that it comes before the general JSON-B reader, which is declared for any object): the whole body, exactly as long as it said it was,
- * strictly checked by {@link StrictJson} (one document, not nested too deep, every value of its property's JSON
+ * for {@link Record} so that it comes before the general JSON-B reader, which is declared for any object): the
+ * whole body, exactly as long as it said it was, strictly checked by {@link StrictJson} (one document, not nested too deep, every value of its property's JSON
  * type, no control characters), and only then bound with JSON-B. A body that fails changes nothing: the resource
  * method is never called.
  */
