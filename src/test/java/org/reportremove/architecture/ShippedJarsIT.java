@@ -9,12 +9,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import org.flywaydb.core.Flyway;
+import org.reportremove.testing.H2AuditTrail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reportremove.analysts.bundle.Bundle;
 import org.reportremove.analysts.bundle.BundleFormat;
-import org.reportremove.audit.control.AuditChain;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -33,10 +32,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -250,21 +246,9 @@ class ShippedJarsIT {
     @Test
     void auditVerifierAloneFindsASealedChainIntactAndThenAnAlteredRow() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("audit").toAbsolutePath();
-        Flyway.configure().dataSource(url, "sa", "")
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .load().migrate();
+        H2AuditTrail.migrate(url);
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO audit_event (id, occurred_at, actor_role, actor_id, action, object_type, object_id)"
-                            + " VALUES (?, ?, 'SYSTEM', 'shipped-jars-it', 'KEY_ROTATED', 'OPERATION', ?)")) {
-                for (int id = 1; id <= 3; id++) {
-                    insert.setLong(1, id);
-                    insert.setTimestamp(2, Timestamp.from(Instant.now()));
-                    insert.setString(3, "key-" + id);
-                    insert.executeUpdate();
-                }
-            }
-            assertEquals(3, AuditChain.seal(connection, 10).count());
+            assertEquals(3, H2AuditTrail.writeAndSeal(connection, "shipped-jars-it", 3));
         }
 
         Run intact = runJar(AUDIT_VERIFY_JAR, "--url", url, "--user", "sa");

@@ -1,15 +1,13 @@
 package org.reportremove.audit.control;
 
-import org.flywaydb.core.Flyway;
+import org.reportremove.testing.H2AuditTrail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,26 +26,13 @@ class AuditChainOnH2Test {
     @BeforeEach
     void freshDatabase() {
         url = "jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "sa", "")
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .load().migrate();
+        H2AuditTrail.migrate(url);
     }
 
     @Test
     void sealsVerifiesAndCatchesAnAlteredRow() throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO audit_event (id, occurred_at, actor_role, actor_id, action, object_type, object_id)"
-                            + " VALUES (?, ?, 'SYSTEM', 'sealer-test', 'KEY_ROTATED', 'OPERATION', ?)")) {
-                for (int id = 1; id <= 3; id++) {
-                    insert.setLong(1, id);
-                    insert.setTimestamp(2, Timestamp.from(Instant.now()));
-                    insert.setString(3, "key-" + id);
-                    insert.executeUpdate();
-                }
-            }
-
-            assertEquals(3, AuditChain.seal(connection, 10).count());
+            assertEquals(3, H2AuditTrail.writeAndSeal(connection, "sealer-test", 3));
             assertTrue(AuditChain.verify(connection, Duration.ofMinutes(1), Instant.now()).intact());
 
             try (Statement statement = connection.createStatement()) {
