@@ -4,12 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.reportremove.platform.outbox.ClaimedMessage;
 import org.reportremove.platform.outbox.Outbox;
+import org.reportremove.platform.outbox.OutboxClaims;
 import org.reportremove.platform.outbox.Topic;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,9 @@ public class AnalystPackages {
     @Inject
     ExchangeSettings settings;
 
+    @Inject
+    PackageDeliveries deliveries;
+
     public LeasedPackages lease(int max) {
         return lease(max, settings.lease());
     }
@@ -55,8 +60,9 @@ public class AnalystPackages {
             LOG.info("event=analysts.acknowledged package=(not-an-id) found=false");
             return false;
         }
-        boolean done = outbox.acknowledgeDelivered(Topic.ANALYSTS, packageId);
-        LOG.info(() -> "event=analysts.acknowledged package=" + packageId + " found=" + done);
-        return done;
+        Optional<OutboxClaims.Delivered> delivered = outbox.acknowledgeDelivered(Topic.ANALYSTS, packageId);
+        LOG.info(() -> "event=analysts.acknowledged package=" + packageId + " found=" + delivered.isPresent());
+        delivered.map(OutboxClaims.Delivered::subjectId).ifPresent(deliveries::record);
+        return delivered.isPresent();
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import org.reportremove.cases.entity.AnalystReference;
 import org.reportremove.cases.entity.ItemReference;
 
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.Set;
  * record, so the exchange never reaches into the young people's cases.
  *
  * <p>Life cycle: {@link #handedOver} when the case is submitted; {@link #itemsAdded} as items follow, each package
- * counted ({@link #packageQueued}); {@link #withdrawn} when the young person withdraws it. Erased with its case.
+ * counted ({@link #packageQueued}); {@link #delivered} as the analyst side acknowledges them; {@link #withdrawn}
+ * when the young person withdraws it. Erased with its case.
  */
 @Entity
 @Table(name = "analyst_case")
@@ -46,6 +48,12 @@ public class AnalystCase {
 
     @Column(name = "packages_queued")
     private Integer packagesQueued;
+
+    @Column(name = "first_delivered_at")
+    private OffsetDateTime firstDeliveredAt;
+
+    @Column(name = "last_delivered_at")
+    private OffsetDateTime lastDeliveredAt;
 
     @Version
     private long version;
@@ -76,6 +84,26 @@ public class AnalystCase {
      */
     public boolean mayHaveReachedAnalysts(int takenBack) {
         return packagesQueued == null || takenBack < packagesQueued;
+    }
+
+    /** The analyst side acknowledged a package about the case: it has the case (and the items sent so far). */
+    public void delivered(OffsetDateTime at) {
+        if (firstDeliveredAt == null || at.isBefore(firstDeliveredAt)) {
+            firstDeliveredAt = at;
+        }
+        if (lastDeliveredAt == null || at.isAfter(lastDeliveredAt)) {
+            lastDeliveredAt = at;
+        }
+    }
+
+    /** When a package about the case was first acknowledged, or null. */
+    public OffsetDateTime firstDeliveredAt() {
+        return firstDeliveredAt;
+    }
+
+    /** When one was last acknowledged, or null. */
+    public OffsetDateTime lastDeliveredAt() {
+        return lastDeliveredAt;
     }
 
     public void itemsAdded(Collection<ItemReference> items) {

@@ -84,6 +84,10 @@ public class Assessment {
         return outcome;
     }
 
+    public String eventId() {
+        return eventId;
+    }
+
     public AssessmentCategory category() {
         return category;
     }

@@ -7,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.reportremove.cases.entity.Progress;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ import java.util.List;
  * <p>Life cycle: {@link #startFor} creates it with the first result event for a case; {@link #recordAssessment}
  * and {@link #recordRemoval} add to it in whatever order events arrive (each event is applied once, checked by
  * its id elsewhere); {@link #close} marks the analysts' work done. It is erased with its case. The young person
- * sees only the {@link Progress} derived from it.
+ * sees only the progress derived from it, never the categories.
  */
 @Entity
 @Table(name = "analyst_case_results")
@@ -65,8 +64,17 @@ public class CaseResults {
         }
     }
 
-    public Progress progress() {
-        return ProgressDerivation.of(assessments, removalActions, closedAt != null);
+    public List<Assessment> assessments() {
+        return List.copyOf(assessments);
+    }
+
+    public List<RemovalAction> removalActions() {
+        return List.copyOf(removalActions);
+    }
+
+    /** When the analysts closed their work on the case, or null. */
+    public OffsetDateTime closedAt() {
+        return closedAt;
     }
 
     public String caseId() {

@@ -80,6 +80,15 @@ public class RemovalAction {
                        OffsetDateTime at) {
     }
 
+    public String eventId() {
+        return eventId;
+    }
+
+    /** The item it is about, or null for an action on the case as a whole. */
+    public String itemReference() {
+        return itemReference;
+    }
+
     public RemovalActionType action() {
         return action;
     }

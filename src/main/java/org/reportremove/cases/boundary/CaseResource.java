@@ -170,8 +170,8 @@ public class CaseResource {
             + " {\"followUp\": true, \"contactBy\": \"APP_MESSAGE\"}, \"notes\": \"…\", \"locations\": [{\"kind\":"
             + " \"PLATFORM\", \"platform\": \"SNAPCHAT\"}], \"items\": [{\"number\": 1, \"contentType\": \"PHOTO\","
             + " \"alreadyKnown\": false, \"signals\": [{\"type\": \"MD5\", \"value\": \"098f…\"}]}], \"progress\":"
-            + " {\"stage\": \"REMOVAL_REQUESTED\", \"itemsAssessed\": 1, \"placesRequested\": 2, \"placesRemoved\": 1,"
-            + " \"platformsBlocking\": 3, \"uploadsBlocked\": 11}}")))
+            + " {\"stage\": \"REMOVAL_REQUESTED\", \"placesReported\": 2, \"placesRemoved\": 1,"
+            + " \"placesRemovedAgain\": 0, \"platformsBlocking\": 3, \"uploadsBlocked\": 11}}")))
     @APIResponse(responseCode = "404", description = "No such case in your account")
     public CaseView read(@Parameter(example = "RR-7K3P-9QX2-M4TD") @PathParam("reference") String reference) {
         Case reportCase = cases.findOwn(callerAccount(), referenceOf(reference)).orElseThrow(CaseNotFound::new);

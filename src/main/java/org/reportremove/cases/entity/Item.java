@@ -83,6 +83,11 @@ public class Item {
         return new ItemReference(itemReference);
     }
 
+    /** When the item joined its case (with the case, or added later). */
+    public OffsetDateTime addedAt() {
+        return addedAt;
+    }
+
     public ContentType contentType() {
         return contentType;
     }

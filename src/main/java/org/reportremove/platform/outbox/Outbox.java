@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -67,6 +68,18 @@ public class Outbox {
                 .executeUpdate();
     }
 
+    /** Whether a message about {@code subjectId} waits unclaimed, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean waiting(Topic topic, String subjectId) {
+        em.flush();
+        return !em.createQuery("SELECT m.id FROM OutboxMessage m WHERE m.topic = :topic AND m.subjectId = :subject"
+                        + " AND m.claimToken IS NULL", String.class)
+                .setParameter("topic", topic)
+                .setParameter("subject", subjectId)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
     /** Claims up to {@code max} messages of the topic, each leased to the caller for {@code lease}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<ClaimedMessage> claim(Topic topic, int max, Duration lease) {
@@ -86,10 +99,10 @@ public class Outbox {
 
     /**
      * Removes a delivered message that was claimed at some point, whoever holds it now: for consumers outside the
-     * service (the analyst side), which acknowledge by message id. False when there is no such claimed message.
+     * service (the analyst side), which acknowledge by message id. Empty when there is no such claimed message.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean acknowledgeDelivered(Topic topic, String id) {
+    public Optional<OutboxClaims.Delivered> acknowledgeDelivered(Topic topic, String id) {
         try (Connection connection = dataSource.getConnection()) {
             return OutboxClaims.acknowledgeDelivered(connection, topic, id);
         } catch (SQLException e) {

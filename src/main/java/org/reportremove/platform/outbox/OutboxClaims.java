@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,10 +27,15 @@ public final class OutboxClaims {
     private static final String LEASE = "UPDATE outbox_message SET claim_token = ?, available_at = ?,"
             + " attempts = attempts + 1 WHERE id = ?";
     private static final String ACKNOWLEDGE = "DELETE FROM outbox_message WHERE id = ? AND claim_token = ?";
-    private static final String ACKNOWLEDGE_DELIVERED = "DELETE FROM outbox_message WHERE id = ? AND topic = ?"
-            + " AND claim_token IS NOT NULL";
+    private static final String DELIVERED_SUBJECT = "SELECT subject_id FROM outbox_message WHERE id = ?"
+            + " AND topic = ? AND claim_token IS NOT NULL FOR UPDATE";
+    private static final String ACKNOWLEDGE_DELIVERED = "DELETE FROM outbox_message WHERE id = ?";
 
     private OutboxClaims() {
+    }
+
+    /** A message its consumer acknowledged, and what it was about ({@code subjectId}, null for older messages). */
+    public record Delivered(String id, String subjectId) {
     }
 
     /** A claimed row, its payload still sealed. */
@@ -82,11 +88,22 @@ public final class OutboxClaims {
      * Deletes a message that was claimed at least once, under whichever claim. For consumers that acknowledge by
      * message id: a late acknowledgement of a lapsed lease still means the message was delivered.
      */
-    public static boolean acknowledgeDelivered(Connection connection, Topic topic, String id) throws SQLException {
+    public static Optional<Delivered> acknowledgeDelivered(Connection connection, Topic topic, String id)
+            throws SQLException {
+        String subject;
+        try (PreparedStatement select = connection.prepareStatement(DELIVERED_SUBJECT)) {
+            select.setString(1, id);
+            select.setString(2, topic.name());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                subject = row.getString(1);
+            }
+        }
         try (PreparedStatement delete = connection.prepareStatement(ACKNOWLEDGE_DELIVERED)) {
             delete.setString(1, id);
-            delete.setString(2, topic.name());
-            return delete.executeUpdate() == 1;
+            return delete.executeUpdate() == 1 ? Optional.of(new Delivered(id, subject)) : Optional.empty();
         }
     }
 }

@@ -218,7 +218,7 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
         Person person = YoungPeople.person(api, "13_15");
         ReportedCase reported = YoungPeople.report(api, database, person, 2);
         assertEquals(parse("""
-                {"stage": "RECEIVED", "itemsAssessed": 0, "placesRequested": 0, "placesRemoved": 0,
+                {"stage": "RECEIVED", "placesReported": 0, "placesRemoved": 0, "placesRemovedAgain": 0,
                  "platformsBlocking": 0, "uploadsBlocked": 0}
                 """), progressOf(person, reported));
         String ar = reported.analystReference();
@@ -264,7 +264,7 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
 
         // Both items were assessed; removal was asked for at two places, one is gone and the other came back.
         assertEquals(parse("""
-                {"stage": "CLOSED", "itemsAssessed": 2, "placesRequested": 2, "placesRemoved": 1,
+                {"stage": "CLOSED", "placesReported": 2, "placesRemoved": 1, "placesRemovedAgain": 0,
                  "platformsBlocking": 1, "uploadsBlocked": 11}
                 """), progressOf(person, reported));
         String view = api.get("/api/v1/cases/" + reported.reference(), "Authorization", person.bearer()).body();
