@@ -60,8 +60,13 @@ public final class YoungPeople {
                 "Bearer " + token.json().getString("access_token"));
     }
 
-    /** Reports a case of {@code photos} photos with notes, two URLs, a named platform and consent details. */
+    /** Reports a case of {@code photos} photos with notes, two URLs, a named platform and consent details, in Welsh. */
     public static ReportedCase report(Api api, DataSource database, Person person, int photos) {
+        return report(api, database, person, photos, "cy");
+    }
+
+    /** The same, in the given language ({@code en} or {@code cy}). */
+    public static ReportedCase report(Api api, DataSource database, Person person, int photos, String language) {
         String notes = "Notes for my counsellor only " + UUID.randomUUID();
         List<String> urls = List.of("https://example.com/shared/" + UUID.randomUUID(),
                 "http://example.org/thread?id=" + UUID.randomUUID());
@@ -81,7 +86,7 @@ public final class YoungPeople {
                 "concerns", array("KNOWS_WHO"),
                 "notes", notes,
                 "consent", object("followUp", true, "contactBy", "CHAT"),
-                "language", "cy");
+                "language", language);
         Reply reply = api.postJson("/api/v1/cases", body,
                 "Authorization", person.bearer(), "Idempotency-Key", UUID.randomUUID().toString());
         assertEquals(201, reply.status(), reply.body());

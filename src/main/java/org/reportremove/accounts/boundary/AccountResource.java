@@ -3,6 +3,7 @@ package org.reportremove.accounts.boundary;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reportremove.accounts.control.AccountStatement;
+import org.reportremove.accounts.control.HeldWithAccount;
 import org.reportremove.accounts.control.Accounts;
 import org.reportremove.accounts.entity.Account;
 import org.reportremove.accounts.entity.Username;
@@ -66,6 +68,10 @@ public class AccountResource {
     @Inject
     Caller caller;
 
+    /** What the capabilities above hold about an account: the statement covers them without knowing them. */
+    @Inject
+    Instance<HeldWithAccount> heldWithAccount;
+
     @Context
     HttpServletRequest http;
 
@@ -103,7 +109,9 @@ public class AccountResource {
         AgeAssuranceOutcome age = account.age();
         return new AccountDescription(account.id().value(), account.username(), account.createdAt(),
                 age.assurance().name(), age.band().label(), age.provider(), age.assuredAt(),
-                account.unusedRecoveryCodes(), AccountStatement.of(account));
+                account.unusedRecoveryCodes(), account.notificationId(),
+                AccountStatement.of(account, heldWithAccount.stream()
+                        .flatMap(held -> held.describe(account.id()).stream()).toList()));
     }
 
     @DELETE

@@ -15,7 +15,8 @@ public final class AccountStatement {
     private AccountStatement() {
     }
 
-    public static List<String> of(Account account) {
+    /** @param elsewhere what the capabilities above hold about the account, already in plain words */
+    public static List<String> of(Account account, List<String> elsewhere) {
         AgeAssuranceOutcome age = account.age();
         List<String> lines = new ArrayList<>();
         lines.add("Your username, " + account.username() + ", and a scrambled form of your passphrase that"
@@ -27,6 +28,7 @@ public final class AccountStatement {
             case HELPLINE_CONFIRMED -> "Your age group, which a counsellor confirmed with you.";
         });
         lines.add(account.unusedRecoveryCodes() + " unused recovery codes, kept scrambled like your passphrase.");
+        lines.addAll(elsewhere);
         lines.add("We do not have your name, email address, phone number or date of birth, and we never"
                 + " receive your pictures or videos.");
         lines.add("You can erase your account at any time; everything here goes with it.");

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A young person's pseudonymous account: a username, a passphrase (as an Argon2id hash) and how their age was
@@ -68,6 +69,9 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    @Column(name = "notification_id", nullable = false, length = 36)
+    private String notificationId;
+
     @Column(name = "passphrase_changed_at", nullable = false)
     private OffsetDateTime passphraseChangedAt;
 
@@ -97,6 +101,7 @@ public class Account {
         account.ageProvider = age.provider();
         account.ageAssuredAt = age.assuredAt().atOffset(ZoneOffset.UTC);
         account.createdAt = now;
+        account.notificationId = UUID.randomUUID().toString();
         account.passphraseChangedAt = now;
         codeDigests.forEach(digest -> account.recoveryCodes.add(new RecoveryCode(account, digest)));
         return account;
@@ -138,6 +143,14 @@ public class Account {
      */
     public boolean sessionEndedFor(Instant issuedAt) {
         return issuedAt.isBefore(passphraseChangedAt.toInstant().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
+     * A random id a notification service may know the account's device by: "you have a new message" is sent to it,
+     * and nothing else. It says nothing about the account and is not its id.
+     */
+    public String notificationId() {
+        return notificationId;
     }
 
     public AgeAssuranceOutcome age() {

@@ -7,5 +7,10 @@ public enum Topic {
     /** Hash-only packages for the analysts' environment. */
     ANALYSTS,
     /** Safeguarding flags for the helpline partner. */
-    HELPLINE
+    HELPLINE,
+    /**
+     * "You have a new message" for a young person's device, relayed by the helpline partner or a push service:
+     * the account's opaque notification id and nothing else.
+     */
+    NOTIFICATIONS
 }

@@ -1,0 +1,107 @@
+package org.reportremove.inbox.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reportremove.accounts.control.Accounts;
+import org.reportremove.accounts.entity.Account;
+import org.reportremove.inbox.control.Inbox;
+import org.reportremove.inbox.entity.InboxCursor;
+import org.reportremove.platform.problem.ProblemException;
+import org.reportremove.platform.security.Caller;
+import org.reportremove.platform.web.AudienceApi;
+import org.reportremove.platform.web.Roles;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A young person's inbox: messages about their cases, newest first, and marking one read.
+ */
+@Path("v1/inbox")
+@AudienceApi(Roles.YOUNG_PERSON)
+@RolesAllowed(Roles.YOUNG_PERSON)
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "young people")
+@SecurityRequirement(name = "bearer")
+public class InboxResource {
+
+    static final int DEFAULT_SIZE = 20;
+    static final int MAX_SIZE = 100;
+    private static final Pattern SIZE = Pattern.compile("[0-9]{1,3}");
+
+    static final String EXAMPLE = "{\"unread\": 1, \"messages\": [{\"id\": \"0b7e4a52-5d0c-4a8e-9a51-3f0d2c1e9b44\","
+            + " \"caseReference\": \"RR-7K3P-9QX2-M4TD\", \"from\": \"SERVICE\", \"messageKey\": \"milestone.REMOVED\","
+            + " \"title\": \"It has been taken down\", \"text\": \"Good news. It has been taken down from a place where"
+            + " it was shared. We keep checking. …\", \"writtenOn\": \"2026-11-27\", \"read\": false}],"
+            + " \"next\": \"MjAyNi0xMS0yN1QxMDoxNTowMFp8MGI3ZTRhNTI\"}";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Operation(operationId = "readInbox", summary = "Your messages, newest first, with how many are unread")
+    @APIResponse(responseCode = "200", description = "A page of messages", content = @Content(examples =
+            @ExampleObject(name = "one message", value = EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "A cursor this service did not give out, or a size outside 1"
+            + " to 100")
+    public InboxPage read(@Parameter(description = "The next value of the previous page") @QueryParam("cursor")
+                          String cursor,
+                          @Parameter(description = "Messages per page, 1 to 100 (20 when not given)")
+                          @QueryParam("size") String size) {
+        Account account = accounts.own(caller.subject());
+        Inbox.Page page = inbox.page(account.id(), cursorOf(cursor), sizeOf(size));
+        return new InboxPage(page.unread(), page.messages().stream().map(InboxWords::view).toList(),
+                page.next().map(InboxCursor::encoded).orElse(null));
+    }
+
+    @POST
+    @Path("{id}/read")
+    @Operation(operationId = "markMessageRead", summary = "Mark one of your messages read")
+    @APIResponse(responseCode = "204", description = "Marked read (or it was already)")
+    @APIResponse(responseCode = "404", description = "No such message in your inbox")
+    public void markRead(@Parameter(required = true, example = "0b7e4a52-5d0c-4a8e-9a51-3f0d2c1e9b44")
+                         @PathParam("id") String id) {
+        inbox.markRead(accounts.own(caller.subject()).id(), id);
+    }
+
+    private static Optional<InboxCursor> cursorOf(String cursor) {
+        if (cursor == null) {
+            return Optional.empty();
+        }
+        return Optional.of(InboxCursor.parse(cursor).orElseThrow(() -> ProblemException.invalidField("cursor",
+                "must be the next value of a page this service gave you")));
+    }
+
+    private static int sizeOf(String size) {
+        if (size == null) {
+            return DEFAULT_SIZE;
+        }
+        int value = SIZE.matcher(size).matches() ? Integer.parseInt(size) : -1;
+        if (value < 1 || value > MAX_SIZE) {
+            throw ProblemException.invalidField("size", "must be a whole number from 1 to " + MAX_SIZE);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,36 @@
+package org.reportremove.inbox.boundary;
+
+import org.reportremove.inbox.control.MilestoneMessages;
+import org.reportremove.inbox.control.QuietCases;
+import org.reportremove.inbox.entity.InboxMessage;
+import org.reportremove.progress.control.Wording;
+
+import java.time.ZoneOffset;
+
+/**
+ * A message's words, made when it is read: a milestone says what happened and what happens next; the quiet-case
+ * reminder says we are still working on it.
+ */
+final class InboxWords {
+
+    private InboxWords() {
+    }
+
+    static InboxPage.MessageView view(InboxMessage message) {
+        Wording words = Wording.of(message.language(), message.under13());
+        String key = message.messageKey();
+        String title;
+        String text;
+        if (key.startsWith(MilestoneMessages.PREFIX)) {
+            title = words.text(key + ".title");
+            text = words.text(key + ".explanation") + " " + words.text(key + ".next");
+        } else if (key.equals(QuietCases.STILL_WORKING)) {
+            title = words.text(key + ".title");
+            text = words.text(key + ".text");
+        } else {
+            throw new IllegalStateException("no wording for message key " + key);
+        }
+        return new InboxPage.MessageView(message.id(), message.caseReference(), message.sender().name(), key, title,
+                text, message.writtenAt().atZoneSameInstant(ZoneOffset.UTC).toLocalDate(), message.read());
+    }
+}

@@ -1,0 +1,133 @@
+package org.reportremove.inbox.control;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import org.reportremove.accounts.control.Accounts;
+import org.reportremove.accounts.control.HeldWithAccount;
+import org.reportremove.accounts.entity.Account;
+import org.reportremove.accounts.entity.AccountDeleted;
+import org.reportremove.accounts.entity.AccountId;
+import org.reportremove.agecheck.entity.AgeBand;
+import org.reportremove.cases.entity.Case;
+import org.reportremove.inbox.entity.InboxCursor;
+import org.reportremove.inbox.entity.InboxMessage;
+import org.reportremove.inbox.entity.MessageNotFound;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * A young person's inbox: writes the service's messages (each one-of-a-kind message once), pages them newest
+ * first, marks them read, and erases them with the account.
+ */
+@ApplicationScoped
+public class Inbox implements HeldWithAccount {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class.getName());
+
+    @PersistenceContext(unitName = "reportremove")
+    EntityManager em;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    Clock clock;
+
+    /** A page of messages and how many of all of them are unread. */
+    public record Page(List<InboxMessage> messages, long unread, Optional<InboxCursor> next) {
+    }
+
+    /**
+     * Writes a message from the service to the owner of a case, in the caller's transaction, unless one with the
+     * same {@code onceKey} exists; an owner whose account is gone gets nothing.
+     *
+     * @return whether it was written
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean writeOnce(Case about, String messageKey, String onceKey) {
+        Optional<Account> owner = accounts.find(about.accountId());
+        if (owner.isEmpty() || exists(onceKey)) {
+            return false;
+        }
+        Account account = owner.get();
+        InboxMessage message = InboxMessage.fromService(account.id(), about, messageKey, onceKey,
+                account.age().band() == AgeBand.UNDER_13, clock.instant());
+        em.persist(message);
+        notifications.due(account);
+        LOG.info(() -> "event=inbox.written message=" + message.id() + " case=" + about.reference().value());
+        return true;
+    }
+
+    private boolean exists(String onceKey) {
+        return onceKey != null && !em.createQuery("SELECT m.id FROM InboxMessage m WHERE m.onceKey = :once",
+                        String.class)
+                .setParameter("once", onceKey).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Newest first, {@code size} at most, after the cursor when there is one. */
+    public Page page(AccountId owner, Optional<InboxCursor> after, int size) {
+        String where = "m.accountId = :account" + (after.isPresent()
+                ? " AND (m.writtenAt < :at OR (m.writtenAt = :at AND m.id < :id))" : "");
+        TypedQuery<InboxMessage> query = em.createQuery("SELECT m FROM InboxMessage m WHERE " + where
+                        + " ORDER BY m.writtenAt DESC, m.id DESC", InboxMessage.class)
+                .setParameter("account", owner.value())
+                .setMaxResults(size + 1);
+        after.ifPresent(cursor -> query.setParameter("at", cursor.writtenAt().atOffset(ZoneOffset.UTC))
+                .setParameter("id", cursor.id()));
+        List<InboxMessage> found = query.getResultList();
+        List<InboxMessage> page = found.size() > size ? found.subList(0, size) : found;
+        Optional<InboxCursor> next = found.size() > size
+                ? Optional.of(new InboxCursor(page.get(size - 1).writtenAt().toInstant(), page.get(size - 1).id()))
+                : Optional.empty();
+        return new Page(List.copyOf(page), unread(owner), next);
+    }
+
+    private long unread(AccountId owner) {
+        return em.createQuery("SELECT COUNT(m) FROM InboxMessage m WHERE m.accountId = :account"
+                        + " AND m.readAt IS NULL", Long.class)
+                .setParameter("account", owner.value()).getSingleResult();
+    }
+
+    /** @throws MessageNotFound when the message is not the owner's */
+    @Transactional
+    public void markRead(AccountId owner, String messageId) {
+        InboxMessage message = Optional.ofNullable(em.find(InboxMessage.class, messageId))
+                .filter(found -> found.belongsTo(owner)).orElseThrow(MessageNotFound::new);
+        if (message.markRead(clock.instant())) {
+            LOG.info(() -> "event=inbox.read message=" + message.id());
+        }
+    }
+
+    @Override
+    public List<String> describe(AccountId accountId) {
+        long held = em.createQuery("SELECT COUNT(m) FROM InboxMessage m WHERE m.accountId = :account", Long.class)
+                .setParameter("account", accountId.value()).getSingleResult();
+        return List.of(held + " messages in your inbox about your reports (" + unread(accountId) + " not read yet).");
+    }
+
+    /**
+     * Runs after the other observers of the erasure (withdrawing a case with the account writes a message too), so
+     * that nothing written to the account outlives it: its messages, and a notification that has not left yet.
+     */
+    void erase(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) AccountDeleted deleted) {
+        em.flush();
+        int erased = em.createQuery("DELETE FROM InboxMessage m WHERE m.accountId = :account")
+                .setParameter("account", deleted.accountId().value()).executeUpdate();
+        accounts.find(deleted.accountId()).ifPresent(account -> notifications.takeBack(account.notificationId()));
+        LOG.info(() -> "event=inbox.erased messages=" + erased);
+    }
+}

@@ -1,0 +1,135 @@
+package org.reportremove.inbox.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.reportremove.accounts.entity.AccountId;
+import org.reportremove.cases.entity.Case;
+import org.reportremove.cases.entity.Language;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * One message in a young person's inbox about one of their cases. The service's own messages hold a key into the
+ * wording, never text: the words are made in the case's language when read, so no message text is stored.
+ *
+ * <p>Life cycle: {@link #fromService} writes it unread; {@link #markRead} once read. A message with a {@code
+ * onceKey} (a milestone of a case) can exist only once. Erased with the account.
+ */
+@Entity
+@Table(name = "inbox_message")
+public class InboxMessage {
+
+    @Id
+    private String id;
+
+    @Column(name = "account_id", nullable = false)
+    private String accountId;
+
+    @Column(name = "case_id", nullable = false)
+    private String caseId;
+
+    @Column(name = "case_reference", nullable = false)
+    private String caseReference;
+
+    @Column(name = "message_key", nullable = false)
+    private String messageKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sender", nullable = false)
+    private MessageSender sender;
+
+    @Column(name = "once_key")
+    private String onceKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "language", nullable = false)
+    private Language language;
+
+    @Column(name = "under_13", nullable = false)
+    private boolean under13;
+
+    @Column(name = "written_at", nullable = false)
+    private OffsetDateTime writtenAt;
+
+    @Column(name = "read_at")
+    private OffsetDateTime readAt;
+
+    protected InboxMessage() {
+    }
+
+    /**
+     * @param onceKey null, or what makes it one of a kind (the case and milestone)
+     * @param under13 whether its words are the simpler ones
+     */
+    public static InboxMessage fromService(AccountId owner, Case about, String messageKey, String onceKey,
+                                           boolean under13, Instant at) {
+        InboxMessage message = new InboxMessage();
+        message.id = UUID.randomUUID().toString();
+        message.accountId = owner.value();
+        message.caseId = about.id();
+        message.caseReference = about.reference().value();
+        message.messageKey = messageKey;
+        message.sender = MessageSender.SERVICE;
+        message.onceKey = onceKey;
+        message.language = about.language();
+        message.under13 = under13;
+        message.writtenAt = at.atOffset(ZoneOffset.UTC);
+        return message;
+    }
+
+    /** @return false when it was read already (the first time counts) */
+    public boolean markRead(Instant at) {
+        if (readAt != null) {
+            return false;
+        }
+        readAt = at.atOffset(ZoneOffset.UTC);
+        return true;
+    }
+
+    public boolean belongsTo(AccountId owner) {
+        return accountId.equals(owner.value());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    public String caseReference() {
+        return caseReference;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public MessageSender sender() {
+        return sender;
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public boolean under13() {
+        return under13;
+    }
+
+    public OffsetDateTime writtenAt() {
+        return writtenAt;
+    }
+
+    public boolean read() {
+        return readAt != null;
+    }
+}
