@@ -77,8 +77,7 @@ step "3. the service in production mode"
     export REPORTREMOVE_MODE=production
     export REPORTREMOVE_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/reportremove"
     export REPORTREMOVE_DATASOURCE_USER=reportremove
-    REPORTREMOVE_DATASOURCE_PASSWORD="$(cat "$keys/db-password")"
-    export REPORTREMOVE_DATASOURCE_PASSWORD
+    export REPORTREMOVE_DATASOURCE_PASSWORD="$(cat "$keys/db-password")"
     export REPORTREMOVE_TOKENS_SIGNING_JWKS_FILE="$keys/token-signing.jwks"
     export REPORTREMOVE_ENCRYPTION_KEYSET_FILE="$keys/keyset.json"
     export REPORTREMOVE_ANALYSTS_BUNDLES_SIGNING_JWKS_FILE="$keys/bundle-signing.jwks"
