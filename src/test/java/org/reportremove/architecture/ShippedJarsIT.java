@@ -302,7 +302,8 @@ class ShippedJarsIT {
                 "reportremove.tokens.signing-jwks-file", dir.resolve("token-signing.jwks").toString(),
                 "reportremove.encryption.keyset-file", dir.resolve("keyset.json").toString(),
                 "reportremove.analysts.bundles.signing-jwks-file", dir.resolve("bundle-signing.jwks").toString(),
-                "reportremove.analysts.bundles.analyst-jwks-file", dir.resolve("analysts-bundle-public.jwks").toString(),
+                "reportremove.analysts.bundles.analyst-jwks-file",
+                dir.resolve("analysts-bundle-public.jwks").toString(),
                 "reportremove.clients", "helpline",
                 "reportremove.client.helpline.roles", "counsellor",
                 "reportremove.client.helpline.jwks-file", dir.resolve("helpline-client.jwks").toString()));

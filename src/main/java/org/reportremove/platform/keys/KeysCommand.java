@@ -79,7 +79,8 @@ public final class KeysCommand {
             return 1;
         } catch (JOSEException | GeneralSecurityException e) {
             // The message of a key library could quote key material: name the kind of failure only.
-            err.println("report-remove-keys " + args[0] + ": the keys could not be made: " + e.getClass().getSimpleName());
+            err.println("report-remove-keys " + args[0] + ": the keys could not be made: "
+                    + e.getClass().getSimpleName());
             return 1;
         }
     }
@@ -109,7 +110,8 @@ public final class KeysCommand {
         } else {
             keyset = EncryptionKeysets.create();
         }
-        write(file, EncryptionKeysets.serialise(keyset), options.containsKey("rotate") || options.containsKey("promote"));
+        boolean replace = options.containsKey("rotate") || options.containsKey("promote");
+        write(file, EncryptionKeysets.serialise(keyset), replace);
         err.println("wrote " + file + " (owner only): an AES-256-GCM keyset; its key ids:");
         out.print(EncryptionKeysets.describe(keyset));
     }

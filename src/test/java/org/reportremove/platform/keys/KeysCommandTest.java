@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -140,7 +141,8 @@ class KeysCommandTest {
     void partnerClientKeysAreReadByTheServiceAndItsAssertionVerifiesWithThem() throws Exception {
         Path privateFile = dir.resolve("helpline-client-private.jwks");
         Path publicFile = dir.resolve("helpline-client.jwks");
-        Run made = run("client", "--id", "helpline", "--out", privateFile.toString(), "--public", publicFile.toString());
+        Run made = run("client", "--id", "helpline", "--out", privateFile.toString(),
+                "--public", publicFile.toString());
         assertEquals(0, made.status(), made.err());
         assertOwnerOnly(privateFile);
         PartnerClients.Client client = PartnerClients.read(production(Map.of(
@@ -233,7 +235,7 @@ class KeysCommandTest {
     }
 
     private static MapConfig production(Map<String, String> settings) {
-        Map<String, String> all = new java.util.HashMap<>(settings);
+        Map<String, String> all = new HashMap<>(settings);
         all.put("reportremove.mode", "production");
         return new MapConfig(all);
     }
