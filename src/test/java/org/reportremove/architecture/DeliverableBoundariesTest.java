@@ -30,7 +30,9 @@ class DeliverableBoundariesTest {
     private static final String HASHING_CLI = "org.reportremove.signals.hashing.cli";
     private static final String BUNDLE = "org.reportremove.analysts.bundle";
     private static final String BRIDGE = "org.reportremove.analysts.bridge";
+    private static final String KEYS = "org.reportremove.platform.keys";
     private static final String NIMBUS = "com.nimbusds..";
+    private static final String TINK = "com.google.crypto.tink..";
     /** The classes {@code report-remove-audit-verify.xml} takes, by the same file name patterns. */
     private static final String AUDIT_VERIFIER =
             "org\\.reportremove\\.audit\\.control\\.(AuditChain|AuditVerification|AuditVerifyCommand)[^.]*";
@@ -109,11 +111,20 @@ class DeliverableBoundariesTest {
 
     @Test
     void theServiceUsesNothingThatTheWarLeavesOut() {
-        ArchRule rule = noClasses().that().resideOutsideOfPackages(BRIDGE, HASHING_IMAGEIO, HASHING_CLI)
-                .should().dependOnClassesThat().resideInAnyPackage(BRIDGE, HASHING_IMAGEIO, HASHING_CLI,
+        ArchRule rule = noClasses().that().resideOutsideOfPackages(BRIDGE, HASHING_IMAGEIO, HASHING_CLI, KEYS)
+                .should().dependOnClassesThat().resideInAnyPackage(BRIDGE, HASHING_IMAGEIO, HASHING_CLI, KEYS,
                         "com.twelvemonkeys..")
-                .because("the war leaves out the bridge, the decoding adapter, the hash command and the"
-                        + " TwelveMonkeys decoders");
+                .because("the war leaves out the bridge, the decoding adapter, the hash command, the keys command"
+                        + " and the TwelveMonkeys decoders");
+        rule.check(production);
+    }
+
+    @Test
+    void keysCommandNeedsOnlyTheJavaRuntimeNimbusAndTink() {
+        ArchRule rule = classes().that().resideInAPackage(KEYS)
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", NIMBUS, TINK, KEYS)
+                .because("report-remove-keys.jar holds only the command, Nimbus and Tink: it reads no configuration"
+                        + " and none of the service's classes");
         rule.check(production);
     }
 

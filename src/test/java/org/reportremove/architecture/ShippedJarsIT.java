@@ -9,7 +9,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jwt.SignedJWT;
+import org.reportremove.analysts.control.BundleKeys;
+import org.reportremove.auth.control.PartnerClients;
+import org.reportremove.auth.control.TokenSigningKeys;
+import org.reportremove.platform.crypto.EncryptionKeys;
+import org.reportremove.platform.crypto.Sealer;
 import org.reportremove.testing.H2AuditTrail;
+import org.reportremove.testing.MapConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reportremove.analysts.bundle.Bundle;
@@ -28,6 +36,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -54,7 +63,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Runs each separately shipped jar, as built by {@code mvn package}, with nothing but what it holds: the hashing
  * library in a class loader whose parent is the platform class loader (so neither the test class path nor the
- * service is visible), the three commands as {@code java -jar} processes of their own. A class that reaches
+ * service is visible), the four commands as {@code java -jar} processes of their own. A class that reaches
  * outside its jar fails here as it would on the machine the jar ships to. None of the jars declares a
  * {@code Class-Path}: what they need is inside them.
  *
@@ -67,6 +76,7 @@ class ShippedJarsIT {
     private static final String HASH_JAR = "report-remove-hash.jar";
     private static final String BRIDGE_JAR = "report-remove-analyst-bridge.jar";
     private static final String AUDIT_VERIFY_JAR = "report-remove-audit-verify.jar";
+    private static final String KEYS_JAR = "report-remove-keys.jar";
 
     @TempDir
     Path dir;
@@ -264,6 +274,70 @@ class ShippedJarsIT {
         assertEquals(1, altered.status(), altered.err());
         assertEquals(List.of("links verified: 1", "first broken link: seal 2 (audit row 2): ROW_ALTERED",
                 "rows unsealed for over 60 s: 0", "audit chain NOT intact"), altered.out().lines().toList());
+    }
+
+    // --- report-remove-keys.jar: every key, read back as the service reads it ---------------------------------------
+
+    @Test
+    void keysCommandAloneMakesEveryKeyInTheFormTheServiceReadsInProduction() throws Exception {
+        List<String> commands = List.of(
+                "token-signing --out token-signing.jwks",
+                "encryption --out keyset.json",
+                "bundle-signing --out bundle-signing.jwks",
+                "analyst-side --out analysts-bundle.jwks --public analysts-bundle-public.jwks",
+                "client --id helpline --out helpline-client-private.jwks --public helpline-client.jwks",
+                "webhook-secret --out helpline-webhook-secret");
+        for (String command : commands) {
+            Run run = runJar(KEYS_JAR, command.split(" "));
+            assertEquals(0, run.status(), command + ": " + run.err());
+        }
+        for (String file : List.of("token-signing.jwks", "keyset.json", "bundle-signing.jwks", "analysts-bundle.jwks",
+                "helpline-client-private.jwks", "helpline-webhook-secret")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(file))),
+                    file + " must be readable by its owner only");
+        }
+
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "reportremove.mode", "production",
+                "reportremove.tokens.signing-jwks-file", dir.resolve("token-signing.jwks").toString(),
+                "reportremove.encryption.keyset-file", dir.resolve("keyset.json").toString(),
+                "reportremove.analysts.bundles.signing-jwks-file", dir.resolve("bundle-signing.jwks").toString(),
+                "reportremove.analysts.bundles.analyst-jwks-file",
+                dir.resolve("analysts-bundle-public.jwks").toString(),
+                "reportremove.clients", "helpline",
+                "reportremove.client.helpline.roles", "counsellor",
+                "reportremove.client.helpline.jwks-file", dir.resolve("helpline-client.jwks").toString()));
+        MapConfig config = new MapConfig(settings);
+        assertTrue(TokenSigningKeys.read(config).active().getKeyID().startsWith("token-"));
+        String note = "a note";
+        assertEquals(note, new Sealer(EncryptionKeys.load(config)).open(
+                new Sealer(EncryptionKeys.load(config)).seal(note, "owner"), "owner"));
+        BundleKeys bundleKeys = new BundleKeys();
+        bundleKeys.load(config);
+        assertTrue(bundleKeys.exportAllowed(), "the analyst side's public file carries its encryption key");
+        PartnerClients.Client helpline = PartnerClients.read(config).get("helpline");
+        assertTrue(Files.readString(dir.resolve("helpline-webhook-secret")).matches("whsec_[A-Za-z0-9+/]{43}=\\n"));
+
+        Run assertion = runJar(KEYS_JAR, "assertion", "--id", "helpline", "--key",
+                dir.resolve("helpline-client-private.jwks").toString());
+        assertEquals(0, assertion.status(), assertion.err());
+        SignedJWT jwt = SignedJWT.parse(assertion.out().strip());
+        assertTrue(jwt.verify(new ECDSAVerifier((ECKey) helpline.keys().getKeyByKeyId(jwt.getHeader().getKeyID()))));
+        assertEquals("helpline", jwt.getJWTClaimsSet().getSubject());
+    }
+
+    @Test
+    void keysJarHoldsTheCommandAndNothingElseOfTheService() throws Exception {
+        try (JarFile jar = new JarFile(jar(KEYS_JAR).toFile())) {
+            List<String> strays = jar.stream().map(e -> e.getName())
+                    .filter(name -> name.startsWith("org/reportremove/") && !name.endsWith("/")
+                            && !name.matches("org/reportremove/platform/keys/[^/]+\\.class"))
+                    .toList();
+            assertEquals(List.of(), strays);
+        }
+        Run usage = runJar(KEYS_JAR);
+        assertEquals(2, usage.status());
+        assertTrue(usage.err().startsWith("usage: report-remove-keys <command>"), usage.err());
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------

@@ -41,6 +41,17 @@ public final class MapConfig implements Config {
                         : text));
     }
 
+    /** Comma-separated lists of text, as MicroProfile Config splits them. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Optional<List<T>> getOptionalValues(String name, Class<T> type) {
+        if (type != String.class) {
+            throw new UnsupportedOperationException("lists of text only");
+        }
+        return Optional.ofNullable(values.get(name))
+                .map(text -> (List<T>) List.of(text.trim().split("\\s*,\\s*")));
+    }
+
     @Override
     public Iterable<String> getPropertyNames() {
         return values.keySet();

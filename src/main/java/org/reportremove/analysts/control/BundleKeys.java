@@ -44,7 +44,8 @@ public class BundleKeys {
         load(ConfigProvider.getConfig());
     }
 
-    void load(Config config) {
+    /** Reads the keys from {@code config}; public so that a key file can be checked the way the service reads it. */
+    public void load(Config config) {
         ServiceMode mode = ServiceMode.parse(config.getOptionalValue("reportremove.mode", String.class)
                 .orElse("development"));
         unencryptedExportAllowed = mode == ServiceMode.DEVELOPMENT

@@ -48,7 +48,8 @@ public class PartnerClients {
         return Optional.ofNullable(clientId).map(clients::get);
     }
 
-    static Map<String, Client> read(Config config) {
+    /** The clients {@code config} registers; public so that key files can be checked the way the service reads them. */
+    public static Map<String, Client> read(Config config) {
         Map<String, Client> found = new HashMap<>();
         for (String id : config.getOptionalValues("reportremove.clients", String.class).orElse(List.of())) {
             String prefix = "reportremove.client." + id + ".";

@@ -64,7 +64,8 @@ public final class TokenSigningKeys {
         return keys;
     }
 
-    private static Keys read(Config config) {
+    /** Reads the keys afresh, without keeping them: how the service reads them, for checking a key file. */
+    public static Keys read(Config config) {
         try {
             Optional<String> inline = config.getOptionalValue("reportremove.tokens.signing-jwks", String.class);
             Optional<String> file = config.getOptionalValue("reportremove.tokens.signing-jwks-file", String.class);
