@@ -133,7 +133,29 @@ public class AnalystBundles {
         return new IncomingEvent(text(line, "eventId"), text(line, "kind"), text(line, "analystReference"),
                 text(line, "itemReference"), text(line, "outcome"), text(line, "category"), text(line, "reasonCode"),
                 text(line, "action"), text(line, "listName"), text(line, "location"), text(line, "platform"),
-                count, text(line, "at"));
+                count, text(line, "at"), text(line, "contentType"), signals(line));
+    }
+
+    /** A found item's signals; null when absent, and null members where a line holds something else. */
+    private static List<IncomingEvent.IncomingSignal> signals(JsonObject line) {
+        JsonValue value = line.get("signals");
+        if (value == null || value.getValueType() != JsonValue.ValueType.ARRAY) {
+            return null;
+        }
+        List<IncomingEvent.IncomingSignal> signals = new ArrayList<>();
+        for (JsonValue signal : value.asJsonArray()) {
+            if (signal.getValueType() != JsonValue.ValueType.OBJECT) {
+                signals.add(null);
+                continue;
+            }
+            JsonObject object = signal.asJsonObject();
+            JsonValue quality = object.get("quality");
+            signals.add(new IncomingEvent.IncomingSignal(text(object, "type"), text(object, "value"),
+                    quality != null && quality.getValueType() == JsonValue.ValueType.NUMBER
+                            && object.getJsonNumber("quality").isIntegral()
+                            ? object.getJsonNumber("quality").intValue() : null));
+        }
+        return signals;
     }
 
     private static String text(JsonObject line, String member) {

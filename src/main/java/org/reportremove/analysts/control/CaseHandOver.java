@@ -13,6 +13,7 @@ import org.reportremove.cases.entity.CaseSubmitted;
 import org.reportremove.cases.entity.CaseWithdrawn;
 import org.reportremove.cases.entity.Item;
 import org.reportremove.cases.entity.ItemsAdded;
+import org.reportremove.cases.entity.LocationsAdded;
 import org.reportremove.platform.outbox.Outbox;
 import org.reportremove.platform.outbox.Topic;
 
@@ -20,8 +21,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Hands cases over to the analyst side as they happen: on submission, on added items and on withdrawal it keeps
- * its own record ({@link AnalystCase}) and queues the hash-only package, in the transaction of the change itself,
+ * Hands cases over to the analyst side as they happen: on submission, on added items or places and on withdrawal it
+ * keeps its own record ({@link AnalystCase}) and queues the hash-only package, in the transaction of the change itself,
  * so a package exists exactly when its change committed. Packages are queued under the analyst reference, so a
  * withdrawal can take back those not yet claimed.
  */
@@ -58,6 +59,13 @@ public class CaseHandOver {
         List<Item> items = reportCase.items().stream()
                 .filter(item -> references.contains(item.itemReference().value())).toList();
         queue(handedOver, PackageContents.ITEMS_ADDED, PackageContents.itemsAdded(reportCase, added.age(), items),
+                !PackageContents.priorityFlags(reportCase, added.age()).isEmpty());
+    }
+
+    void locationsAdded(@Observes LocationsAdded added) {
+        Case reportCase = cases.find(added.caseId()).orElseThrow();
+        queue(record(reportCase), PackageContents.LOCATIONS_ADDED,
+                PackageContents.locationsAdded(reportCase, added.age(), details.open(reportCase).locations()),
                 !PackageContents.priorityFlags(reportCase, added.age()).isEmpty());
     }
 

@@ -7,15 +7,22 @@ import org.reportremove.analysts.entity.NotActionableReason;
 import org.reportremove.analysts.entity.RemovalActionType;
 import org.reportremove.analysts.entity.ResultEventKind;
 import org.reportremove.cases.entity.AnalystReference;
+import org.reportremove.cases.entity.ContentType;
+import org.reportremove.cases.entity.ItemDraft;
 import org.reportremove.cases.entity.ItemReference;
 import org.reportremove.cases.entity.Platform;
 import org.reportremove.cases.entity.WebAddress;
+import org.reportremove.signals.entity.Signal;
+import org.reportremove.signals.entity.SignalType;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -29,6 +36,7 @@ final class EventChecks {
     static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
     private static final Pattern LIST_NAME = Pattern.compile("[A-Za-z0-9 ._-]{1,64}");
     private static final long MAX_COUNT = 1_000_000_000L;
+    private static final int MAX_SIGNALS = 10;
     // Clocks on the two sides differ a little; an event from further in the future than this is impossible.
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
@@ -61,7 +69,11 @@ final class EventChecks {
             throw invalid("itemReference: must be an item reference such as AI-7K3P-9QX2-M4TD-Q8RW");
         }
         OffsetDateTime at = time(event.at());
+        if (kind != ResultEventKind.ITEM_FOUND && (event.contentType() != null || event.signals() != null)) {
+            throw invalid("contentType and signals: are given only with an ITEM_FOUND event");
+        }
         return switch (kind) {
+            case ITEM_FOUND -> itemFound(event, at);
             case ASSESSMENT -> assessment(event, at);
             case REMOVAL_ACTION -> removal(event, at);
             case CASE_CLOSED -> {
@@ -70,6 +82,44 @@ final class EventChecks {
                         null, null, at);
             }
         };
+    }
+
+    /** An item the analyst side found at a place the case names: the new item's reference, type and signals. */
+    private static CheckedEvent itemFound(IncomingEvent event, OffsetDateTime at) {
+        if (event.itemReference() == null) {
+            throw invalid("itemReference: the new item's reference, made by the analyst side, is required for"
+                    + " ITEM_FOUND");
+        }
+        onlyFor(ResultEventKind.ITEM_FOUND, event.outcome() == null && event.category() == null
+                && event.reasonCode() == null && event.action() == null && event.location() == null
+                && event.listName() == null && event.platform() == null && event.count() == null);
+        ContentType contentType = oneOf(ContentType.class, event.contentType(), "contentType");
+        if (event.signals() == null || event.signals().isEmpty() || event.signals().size() > MAX_SIGNALS) {
+            throw invalid("signals: 1 to " + MAX_SIGNALS + " signals are required for ITEM_FOUND");
+        }
+        Set<Signal> signals = new LinkedHashSet<>();
+        for (int i = 0; i < event.signals().size(); i++) {
+            IncomingEvent.IncomingSignal sent = event.signals().get(i);
+            String where = "signals[" + i + "]";
+            if (sent == null) {
+                throw invalid(where + ": is required");
+            }
+            SignalType type = SignalType.named(sent.type()).orElseThrow(() -> invalid(where + ".type: must be one of "
+                    + SignalType.names()));
+            try {
+                signals.add(new Signal(type, sent.value(), sent.quality()));
+            } catch (Signal.InvalidQualityException e) {
+                throw invalid(where + ".quality: " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw invalid(where + ".value: " + e.getMessage());
+            }
+        }
+        if (signals.stream().noneMatch(signal -> signal.type().exact())) {
+            throw invalid("signals: at least one " + SignalType.exactNames() + " signal is required");
+        }
+        return new CheckedEvent(event.eventId(), ResultEventKind.ITEM_FOUND, event.analystReference(),
+                event.itemReference(), null, null, null, null, null, null, at,
+                new ItemDraft(contentType, signals, List.of()));
     }
 
     private static CheckedEvent assessment(IncomingEvent event, OffsetDateTime at) {

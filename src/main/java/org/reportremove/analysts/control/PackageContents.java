@@ -32,6 +32,7 @@ final class PackageContents {
     static final String CASE_SUBMITTED = "CASE_SUBMITTED";
     static final String ITEMS_ADDED = "ITEMS_ADDED";
     static final String CASE_WITHDRAWN = "CASE_WITHDRAWN";
+    static final String LOCATIONS_ADDED = "LOCATIONS_ADDED";
 
     private PackageContents() {
     }
@@ -45,6 +46,12 @@ final class PackageContents {
 
     static String itemsAdded(Case reportCase, AgeAssuranceOutcome age, Collection<Item> items) {
         return analystMessage(ITEMS_ADDED, reportCase, age).add("items", items(items)).build().toString();
+    }
+
+    /** Every place the case names now (the analyst side keeps the latest list), and no item. */
+    static String locationsAdded(Case reportCase, AgeAssuranceOutcome age, List<Location> locations) {
+        return analystMessage(LOCATIONS_ADDED, reportCase, age).add("items", JSON.createArrayBuilder())
+                .add("locations", locations(locations)).build().toString();
     }
 
     /** Tells the analyst side to withdraw every signal of the case. Needs no age: the account may be gone. */

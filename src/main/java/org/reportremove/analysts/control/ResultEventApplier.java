@@ -9,16 +9,21 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.reportremove.analysts.entity.AnalystCase;
 import org.reportremove.analysts.entity.AnalystCaseClosed;
+import org.reportremove.analysts.entity.AnalystItemFound;
+import org.reportremove.analysts.entity.ResultEventKind;
 import org.reportremove.analysts.entity.AssessmentRecorded;
 import org.reportremove.analysts.entity.CaseResults;
 import org.reportremove.analysts.entity.RemovalAction;
 import org.reportremove.analysts.entity.RemovalRecorded;
 import org.reportremove.analysts.entity.ResultEvent;
+import org.reportremove.cases.control.Cases;
+import org.reportremove.cases.entity.Case;
 import org.reportremove.cases.entity.ItemReference;
 import org.reportremove.platform.crypto.DataSealer;
 import org.reportremove.platform.crypto.Digests;
 import org.reportremove.platform.security.Actor;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +37,8 @@ public class ResultEventApplier {
 
     static final String UNKNOWN_REFERENCE = "UNKNOWN_REFERENCE";
     static final String ITEM_NOT_IN_CASE = "ITEM_NOT_IN_CASE";
+    static final String ITEM_ALREADY_IN_CASE = "ITEM_ALREADY_IN_CASE";
+    static final String TOO_MANY_ITEMS = "TOO_MANY_ITEMS";
 
     @PersistenceContext(unitName = "reportremove")
     EntityManager em;
@@ -48,6 +55,12 @@ public class ResultEventApplier {
     @Inject
     Event<AnalystCaseClosed> closed;
 
+    @Inject
+    Event<AnalystItemFound> itemFound;
+
+    @Inject
+    Cases cases;
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public EventResult apply(CheckedEvent event, Actor actor) {
         AnalystCase handedOver = em.find(AnalystCase.class, event.analystReference(), LockModeType.PESSIMISTIC_WRITE);
@@ -58,7 +71,12 @@ public class ResultEventApplier {
             return EventResult.rejected(event.eventId(), UNKNOWN_REFERENCE, "analystReference: no case has this"
                     + " reference (it may have been erased with its account)");
         }
-        if (event.itemReference() != null && !handedOver.holds(new ItemReference(event.itemReference()))) {
+        boolean found = event.kind() == ResultEventKind.ITEM_FOUND;
+        if (found && handedOver.holds(new ItemReference(event.itemReference()))) {
+            return EventResult.rejected(event.eventId(), ITEM_ALREADY_IN_CASE, "itemReference: the case holds an"
+                    + " item with this reference already; a found item needs a new one");
+        }
+        if (!found && event.itemReference() != null && !handedOver.holds(new ItemReference(event.itemReference()))) {
             return EventResult.rejected(event.eventId(), ITEM_NOT_IN_CASE, "itemReference: not an item of this case");
         }
         if (!handedOver.open()) {
@@ -66,6 +84,10 @@ public class ResultEventApplier {
             return EventResult.ignored(event.eventId());
         }
         String caseId = handedOver.caseId();
+        if (found && cases.find(caseId).map(c -> c.items().size() >= Case.MAX_ITEMS).orElse(true)) {
+            return EventResult.rejected(event.eventId(), TOO_MANY_ITEMS, "itemReference: the case holds "
+                    + Case.MAX_ITEMS + " items already");
+        }
         CaseResults results = Optional.ofNullable(em.find(CaseResults.class, caseId,
                 LockModeType.PESSIMISTIC_WRITE)).orElseGet(() -> {
                     CaseResults started = CaseResults.startFor(caseId);
@@ -81,6 +103,12 @@ public class ResultEventApplier {
             case REMOVAL_ACTION -> {
                 results.recordRemoval(event.eventId(), step(caseId, event));
                 removal.fire(new RemovalRecorded(caseId, event.eventId(), event.action(), actor));
+            }
+            case ITEM_FOUND -> {
+                ItemReference reference = new ItemReference(event.itemReference());
+                cases.addFoundItem(caseId, reference, event.found());
+                handedOver.itemsAdded(List.of(reference));
+                itemFound.fire(new AnalystItemFound(caseId, event.eventId(), actor));
             }
             case CASE_CLOSED -> {
                 results.close(event.at());

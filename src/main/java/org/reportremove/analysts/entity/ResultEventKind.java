@@ -6,5 +6,7 @@ package org.reportremove.analysts.entity;
 public enum ResultEventKind {
     ASSESSMENT,
     REMOVAL_ACTION,
-    CASE_CLOSED
+    CASE_CLOSED,
+    /** The analyst side found imagery at a place the case names and made its signals: a new item of the case. */
+    ITEM_FOUND
 }

@@ -13,6 +13,7 @@ import org.reportremove.analysts.entity.AnalystBundleRecorded;
 import org.reportremove.analysts.entity.AnalystCaseClosed;
 import org.reportremove.analysts.entity.AssessmentRecorded;
 import org.reportremove.analysts.entity.BundleRecord;
+import org.reportremove.analysts.entity.AnalystItemFound;
 import org.reportremove.analysts.entity.RemovalRecorded;
 import org.reportremove.audit.entity.AuditAction;
 import org.reportremove.auth.entity.SignedIn;
@@ -20,6 +21,7 @@ import org.reportremove.cases.entity.CaseErased;
 import org.reportremove.cases.entity.CaseSubmitted;
 import org.reportremove.cases.entity.CaseWithdrawn;
 import org.reportremove.cases.entity.ItemsAdded;
+import org.reportremove.cases.entity.LocationsAdded;
 import org.reportremove.platform.security.Actor;
 import org.reportremove.signals.entity.KnownSignalsImported;
 
@@ -75,6 +77,14 @@ public class AuditObservers {
 
     void caseSubmitted(@Observes CaseSubmitted event) {
         trail.record(AuditAction.CASE_SUBMITTED, Actor.youngPerson(event.accountId().value()), event.caseId());
+    }
+
+    void locationsAdded(@Observes LocationsAdded event) {
+        trail.record(AuditAction.CASE_LOCATIONS_ADDED, Actor.youngPerson(event.accountId().value()), event.caseId());
+    }
+
+    void analystItemFound(@Observes AnalystItemFound event) {
+        trail.record(AuditAction.ANALYST_ITEM_FOUND, event.actor(), event.caseId());
     }
 
     void itemsAdded(@Observes ItemsAdded event) {

@@ -7,14 +7,15 @@ import jakarta.validation.constraints.Pattern;
 import java.util.List;
 
 /**
- * A new case. Sizes (1 to 50 items, up to 20 locations, notes up to 2,000 characters) and the signal rules are
- * checked by {@code CaseRules}, which names each failing field by its JSON path.
+ * A new case. Sizes (0 to 50 items, up to 20 locations, notes up to 2,000 characters) and the signal rules are
+ * checked by {@code CaseRules}, which names each failing field by its JSON path. A case without items must name a
+ * place or the {@code THREATENED} concern.
  *
  * @param concerns {@code THREATENED}, {@code AI_OR_ALTERED}, {@code KNOWS_WHO}, {@code AT_RISK}
  * @param language {@code en} (the default) or {@code cy}
  */
 public record CaseRequest(
-        @NotNull(message = "is required: 1 to 50 items") @Valid List<ItemRequest> items,
+        @Valid List<ItemRequest> items,
         @Valid List<LocationRequest> locations,
         List<String> concerns,
         String notes,

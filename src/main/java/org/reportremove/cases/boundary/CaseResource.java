@@ -201,6 +201,30 @@ public class CaseResource {
     }
 
     @POST
+    @Path("{reference}/locations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Name more places where it is shared (the same rules as a new case; a place named already"
+            + " is not added twice)")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "one more place", value = "{\"locations\":"
+            + " [{\"kind\": \"PLATFORM\", \"platform\": \"INSTAGRAM\", \"name\": \"the account's name\"}]}")))
+    @APIResponse(responseCode = "200", description = "Every place the case names now", content = @Content(
+            examples = @ExampleObject(name = "two places", value = "{\"reference\": \"RR-7K3P-9QX2-M4TD\","
+                    + " \"locations\": [{\"kind\": \"URL\", \"url\": \"https://example.com/some/page\"},"
+                    + " {\"kind\": \"PLATFORM\", \"platform\": \"INSTAGRAM\", \"name\": \"the account's name\"}]}")))
+    @APIResponse(responseCode = "400", description = "A field breaks a rule, or the case would name over 20 places")
+    @APIResponse(responseCode = "404", description = "No such case in your account")
+    @APIResponse(responseCode = "409", description = "The case was withdrawn")
+    public CaseLocations addLocations(@Parameter(example = "RR-7K3P-9QX2-M4TD") @PathParam("reference") String reference,
+                                      @Valid @NotNull(message = "a JSON body is required") AddLocationsRequest request) {
+        CaseReference checked = referenceOf(reference);
+        var locations = CaseRules.check(request);
+        Account account = own();
+        limitSubmissions(account);
+        return new CaseLocations(checked.value(), cases.addLocations(account.id(), account.age(), checked, locations,
+                CaseRules.MAX_LOCATIONS));
+    }
+
+    @POST
     @Path("{reference}/withdrawal")
     @Operation(summary = "Withdraw a case: the analyst side is told to withdraw its hashes too")
     @APIResponse(responseCode = "200", description = "Withdrawn (also when it already was)", content = @Content(
@@ -221,7 +245,8 @@ public class CaseResource {
                 new CaseView.ConsentView(opened.consent().followUp(),
                         opened.consent().contactBy() == null ? null : opened.consent().contactBy().name()),
                 opened.notes(), opened.locations(),
-                reportCase.items().stream().map(item -> new CaseView.ItemView(item.number(),
+                reportCase.items().stream().filter(item -> !item.foundByAnalysts())
+                        .map(item -> new CaseView.ItemView(item.number(),
                         item.contentType().name(), item.alreadyKnown(), item.signals().stream()
                         .map(s -> new CaseView.SignalView(s.type().name(), s.value(), s.quality())).toList())).toList(),
                 progress.of(reportCase.id()));

@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 public final class CaseRules {
 
     static final int MAX_SIGNALS_PER_ITEM = 10;
-    static final int MAX_LOCATIONS = 20;
+    public static final int MAX_LOCATIONS = 20;
     static final int MAX_NAME_LENGTH = 100;
     static final int MAX_NOTES_LENGTH = 2000;
 
@@ -45,14 +45,35 @@ public final class CaseRules {
     private static final Pattern DATA_URI = Pattern.compile("(?i)data:[a-z0-9.+-]+/[a-z0-9.+-]+[;,]");
     private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/_-]{512,}");
 
+    /** Said when a case names nothing the analysts could look for. */
+    static final String NOTHING_TO_ACT_ON = "must hold 1 to 50 items, unless the case names a place where it is"
+            + " shared (a URL or a platform in locations) or says someone threatens you (THREATENED in concerns)";
+
     private CaseRules() {
+    }
+
+    /**
+     * A young person who never had the image (made with AI, only seen on someone's screen, only threatened) can
+     * still report: a place to look, or a threat, is enough without any item.
+     */
+    static boolean mayHoldNoItems(List<Location> locations, Set<Concern> concerns) {
+        return concerns.contains(Concern.THREATENED)
+                || locations.stream().anyMatch(location -> location.kind() != LocationKind.DONT_KNOW);
     }
 
     public static Submission check(CaseRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        List<ItemDraft> items = items(request.items(), "items", errors);
-        List<Location> locations = locations(request.locations(), errors);
-        Set<Concern> concerns = concerns(request.concerns(), errors);
+        List<FieldError> otherErrors = new ArrayList<>();
+        List<Location> locations = locations(request.locations(), otherErrors);
+        Set<Concern> concerns = concerns(request.concerns(), otherErrors);
+        List<ItemDraft> items = List.of();
+        List<ItemRequest> itemRequests = request.items() == null ? List.of() : request.items();
+        if (!itemRequests.isEmpty()) {
+            items = items(itemRequests, "items", errors);
+        } else if (!mayHoldNoItems(locations, concerns)) {
+            errors.add(new FieldError("items", NOTHING_TO_ACT_ON));
+        }
+        errors.addAll(otherErrors);
         String notes = request.notes();
         if (notes != null) {
             if (notes.length() > MAX_NOTES_LENGTH) {
@@ -77,6 +98,16 @@ public final class CaseRules {
         List<ItemDraft> items = items(request.items(), "items", errors);
         failIfAny(errors);
         return ItemDraft.merge(items);
+    }
+
+    public static List<Location> check(AddLocationsRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.locations().isEmpty()) {
+            errors.add(new FieldError("locations", "must hold 1 to 20 locations"));
+        }
+        List<Location> locations = locations(request.locations(), errors);
+        failIfAny(errors);
+        return locations;
     }
 
     static boolean looksLikeImageData(String text) {

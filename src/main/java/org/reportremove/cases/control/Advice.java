@@ -40,6 +40,9 @@ public final class Advice {
         if (threatened) {
             advice.add(note(texts, "SAFETY_THREATENED", null));
         }
+        if (concerns.contains(Concern.AI_OR_ALTERED)) {
+            advice.add(note(texts, "AI_OR_ALTERED", null));
+        }
         if (threatened || atRisk) {
             advice.add(note(texts, "NOT_YOUR_FAULT", null));
             advice.add(note(texts, reportCase.followUpConsented() ? "COUNSELLOR_WILL_CONTACT" : "TALK_TO_A_COUNSELLOR",

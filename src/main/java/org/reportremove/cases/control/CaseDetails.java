@@ -35,6 +35,11 @@ public class CaseDetails {
                 sealer.seal(JSON.toJson(submission.consent()), caseId));
     }
 
+    /** A new list of places for the case, sealed for it. */
+    public byte[] sealLocations(String caseId, List<Location> locations) {
+        return sealer.seal(JSON.toJson(locations), caseId);
+    }
+
     public Opened open(Case reportCase) {
         Case.SealedDetails sealed = reportCase.sealedDetails();
         String id = reportCase.id();

@@ -13,6 +13,7 @@ import org.reportremove.accounts.entity.AccountId;
 import org.reportremove.agecheck.entity.AgeAssuranceOutcome;
 import org.reportremove.cases.entity.Case;
 import org.reportremove.cases.entity.CaseErased;
+import org.reportremove.cases.entity.CaseAlreadyWithdrawn;
 import org.reportremove.cases.entity.CaseNotFound;
 import org.reportremove.cases.entity.CaseReference;
 import org.reportremove.cases.entity.CaseSubmitted;
@@ -20,8 +21,12 @@ import org.reportremove.cases.entity.CaseWithdrawn;
 import org.reportremove.cases.entity.Concern;
 import org.reportremove.cases.entity.Item;
 import org.reportremove.cases.entity.ItemDraft;
+import org.reportremove.cases.entity.ItemReference;
 import org.reportremove.cases.entity.ItemsAdded;
+import org.reportremove.cases.entity.Location;
+import org.reportremove.cases.entity.LocationsAdded;
 import org.reportremove.platform.outbox.Outbox;
+import org.reportremove.platform.validation.InvalidFields;
 import org.reportremove.platform.outbox.Topic;
 import org.reportremove.signals.control.KnownSignals;
 import org.reportremove.signals.entity.Signal;
@@ -66,6 +71,9 @@ public class Cases {
     Event<ItemsAdded> itemsAdded;
 
     @Inject
+    Event<LocationsAdded> locationsAdded;
+
+    @Inject
     Event<CaseWithdrawn> withdrawn;
 
     @Inject
@@ -101,6 +109,47 @@ public class Cases {
                 distinct.stream().map(Item::itemReference).toList()));
         LOG.info(() -> "event=case.items-added case=" + reportCase.reference().value() + " items=" + distinct.size());
         return answer(reportCase, touched, drafts);
+    }
+
+    /**
+     * Adds places to an open case; those it names already are left as they are, so a retry changes nothing.
+     *
+     * @param most how many places a case may name
+     * @return every place the case names now
+     */
+    @Transactional
+    public List<Location> addLocations(AccountId accountId, AgeAssuranceOutcome age, CaseReference reference,
+                                       List<Location> added, int most) {
+        Case reportCase = ownForUpdate(accountId, reference);
+        List<Location> locations = new ArrayList<>(details.open(reportCase).locations());
+        int before = locations.size();
+        added.stream().filter(location -> !locations.contains(location)).forEach(locations::add);
+        if (locations.size() > most) {
+            throw InvalidFields.of("locations", "a case names at most " + most + " places and this would make "
+                    + locations.size());
+        }
+        if (locations.size() > before) {
+            reportCase.replaceLocations(details.sealLocations(reportCase.id(), locations));
+            em.flush();
+            locationsAdded.fire(new LocationsAdded(reportCase.id(), accountId, age));
+            LOG.info(() -> "event=case.locations-added case=" + reportCase.reference().value() + " added="
+                    + (locations.size() - before));
+        } else if (!reportCase.open()) {
+            throw new CaseAlreadyWithdrawn();
+        }
+        return List.copyOf(locations);
+    }
+
+    /**
+     * An item the analyst side found at a place the case names, under its reference. No package goes back for it:
+     * the analyst side made it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Item addFoundItem(String caseId, ItemReference reference, ItemDraft draft) {
+        Case reportCase = em.find(Case.class, caseId, LockModeType.PESSIMISTIC_WRITE);
+        Item item = reportCase.addFoundItem(reference, draft, knownAmong(List.of(draft)).test(draft));
+        em.flush();
+        return item;
     }
 
     /** Withdraws the case (its observers tell the analyst side); a second withdrawal changes nothing. */

@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
  * young person, and whether a counsellor may follow up.
  *
  * <p>Life cycle: {@link #submit} creates it {@code SUBMITTED}, with a case reference for the young person and an
- * unlinkable analyst reference; {@link #addItems} takes items found later (up to {@link #MAX_ITEMS}); {@link
+ * unlinkable analyst reference, with 0 to 50 items (none when it names a place or a threat); {@link #addItems} takes
+ * items found later (up to {@link #MAX_ITEMS}), {@link #addFoundItem} those the analysts found, and {@link
+ * #replaceLocations} more places; {@link
  * #withdraw} makes it {@code WITHDRAWN} for good, after which it takes nothing more. Erasing the account deletes
  * the case. Notes, locations and consent details arrive already encrypted (bound to {@link #id}): the aggregate
  * never holds them in the clear. What happens to it is told as events ({@code CaseSubmitted}, {@code ItemsAdded},
@@ -149,6 +151,39 @@ public class Case {
             }
         }
         return touched;
+    }
+
+    /**
+     * Adds an item the analyst side found at a place named in the case, under the reference it chose. A withdrawn
+     * case takes nothing; a reference already in the case is not taken twice.
+     *
+     * @throws CaseAlreadyWithdrawn when the case is withdrawn
+     * @throws TooManyItems when the case holds {@link #MAX_ITEMS} already
+     */
+    public Item addFoundItem(ItemReference reference, ItemDraft draft, boolean alreadyKnown) {
+        if (status == CaseStatus.WITHDRAWN) {
+            throw new CaseAlreadyWithdrawn();
+        }
+        if (items.size() + 1 > MAX_ITEMS) {
+            throw new TooManyItems(items.size() + 1);
+        }
+        Item item = Item.foundByAnalysts(this, items.size() + 1, reference, draft, alreadyKnown,
+                OffsetDateTime.now(ZoneOffset.UTC));
+        items.add(item);
+        return item;
+    }
+
+    /** Whether the young person sent no item of their own: they told us where it is, or of a threat. */
+    public boolean placesOnly() {
+        return items.stream().allMatch(Item::foundByAnalysts);
+    }
+
+    /** Replaces the sealed list of places with a longer one, sealed for this case by the caller. */
+    public void replaceLocations(byte[] sealedLocations) {
+        if (status == CaseStatus.WITHDRAWN) {
+            throw new CaseAlreadyWithdrawn();
+        }
+        locationsSealed = sealedLocations;
     }
 
     /** How many items the case would hold with these drafts added (those that join an item add none). */

@@ -48,6 +48,9 @@ public class Item {
     @Column(name = "already_known", nullable = false)
     private boolean alreadyKnown;
 
+    @Column(name = "found_by_analysts", nullable = false)
+    private boolean foundByAnalysts;
+
     @Column(name = "added_at", nullable = false)
     private OffsetDateTime addedAt;
 
@@ -67,6 +70,20 @@ public class Item {
         this.alreadyKnown = alreadyKnown;
         this.addedAt = at;
         draft.signals().forEach(signal -> signals.add(new StoredSignal(signal)));
+    }
+
+    /** An item the analyst side found at a place the young person named, under the reference it gave. */
+    static Item foundByAnalysts(Case reportCase, int number, ItemReference reference, ItemDraft draft,
+                                boolean alreadyKnown, OffsetDateTime at) {
+        Item item = new Item(reportCase, number, draft, alreadyKnown, at);
+        item.itemReference = reference.value();
+        item.foundByAnalysts = true;
+        return item;
+    }
+
+    /** Whether the analyst side found it (the young person never had it, and never sees its signals). */
+    public boolean foundByAnalysts() {
+        return foundByAnalysts;
     }
 
     /** Takes in the signals of a draft that turned out to be this same file. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.reportremove.cases.control.CaseDetails;
 import org.reportremove.cases.entity.Case;
+import org.reportremove.cases.entity.LocationKind;
 import org.reportremove.progress.control.ReportingPages;
 import org.reportremove.progress.control.Wording;
 import org.reportremove.progress.entity.DerivedProgress;
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Puts a case's derived progress into the words its owner reads, in the case's language.
@@ -43,12 +45,26 @@ public class ProgressViews {
         return new ProgressView(reportCase.reference().value(), progress.stage().name(), reportCase.language().code(),
                 milestones, new ProgressView.CountsView(counts.placesReported(), counts.placesRemoved(),
                 counts.placesRemovedAgain(), counts.platformsBlocking(), counts.uploadsBlocked()),
-                countsInWords(words, counts), items,
+                Stream.concat(toldUs(reportCase, words).stream(), countsInWords(words, counts).stream()).toList(),
+                items,
                 progress.anyItemNotActedOn() ? stillPossible(reportCase, words) : null);
     }
 
     private static String itemKey(ItemProgress item) {
-        return "item." + (item.outcome() == null ? "WAITING" : item.outcome().name());
+        if (item.outcome() == null) {
+            return item.foundByAnalysts() ? "item.FOUND" : "item.WAITING";
+        }
+        return "item." + item.outcome().name();
+    }
+
+    /** A case without pictures of the young person's own: say what they told us rather than count pictures. */
+    private List<String> toldUs(Case reportCase, Wording words) {
+        if (!reportCase.placesOnly()) {
+            return List.of();
+        }
+        boolean named = details.open(reportCase).locations().stream()
+                .anyMatch(location -> location.kind() != LocationKind.DONT_KNOW);
+        return List.of(words.text(named ? "told.places" : "told.threat"));
     }
 
     private static List<String> countsInWords(Wording words, ProgressCounts counts) {

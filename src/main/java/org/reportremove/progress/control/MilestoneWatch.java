@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.reportremove.analysts.entity.AnalystCaseClosed;
+import org.reportremove.analysts.entity.AnalystItemFound;
 import org.reportremove.analysts.entity.AnalystPackageDelivered;
 import org.reportremove.analysts.entity.AssessmentRecorded;
 import org.reportremove.analysts.entity.RemovalRecorded;
@@ -42,6 +43,10 @@ public class MilestoneWatch {
     }
 
     void removal(@Observes RemovalRecorded event) {
+        tell(event.caseId());
+    }
+
+    void found(@Observes AnalystItemFound event) {
         tell(event.caseId());
     }
 

@@ -34,7 +34,8 @@ public class ProgressFactsReader {
                 em.find(AnalystCase.class, reportCase.analystReference().value()));
         Optional<CaseResults> results = Optional.ofNullable(em.find(CaseResults.class, reportCase.id()));
         List<ItemFact> items = reportCase.items().stream()
-                .map(item -> new ItemFact(item.number(), item.itemReference().value(), instant(item.addedAt())))
+                .map(item -> new ItemFact(item.number(), item.itemReference().value(), instant(item.addedAt()),
+                        item.foundByAnalysts()))
                 .toList();
         List<AssessmentFact> assessments = results.map(CaseResults::assessments).orElse(List.of()).stream()
                 .map(ProgressFactsReader::fact).toList();

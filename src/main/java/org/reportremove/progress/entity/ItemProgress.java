@@ -9,8 +9,13 @@ import org.reportremove.cases.entity.ProgressStage;
  * @param number  the item's number in the case, as its owner knows it
  * @param outcome whether the analysts could act on it (their latest word), or null before any assessment; only
  *                ever shown as words, never as a category
+ * @param foundByAnalysts the analysts found it where the young person said it was
  */
-public record ItemProgress(int number, ProgressStage stage, AssessmentOutcome outcome) {
+public record ItemProgress(int number, ProgressStage stage, AssessmentOutcome outcome, boolean foundByAnalysts) {
+
+    public ItemProgress(int number, ProgressStage stage, AssessmentOutcome outcome) {
+        this(number, stage, outcome, false);
+    }
 
     /** The analysts looked and could not act on it (yet): its owner is told kindly what they can still do. */
     public boolean notActedOn() {

@@ -27,8 +27,15 @@ public record ProgressFacts(Instant submittedAt, Instant withdrawnAt, Instant fi
         actions = List.copyOf(actions);
     }
 
-    /** An item of the case: the number its owner knows it by, the reference the analysts know it by. */
-    public record ItemFact(int number, String itemReference, Instant addedAt) {
+    /**
+     * An item of the case: the number its owner knows it by, the reference the analysts know it by, and whether the
+     * analysts found it (at a place the young person named) rather than the young person sending it.
+     */
+    public record ItemFact(int number, String itemReference, Instant addedAt, boolean foundByAnalysts) {
+
+        public ItemFact(int number, String itemReference, Instant addedAt) {
+            this(number, itemReference, addedAt, false);
+        }
     }
 
     /** An assessment of an item: only whether it can be acted on, never the category. */

@@ -132,6 +132,7 @@ public final class ProgressRules {
         ProgressStage stage = stage(facts, withAnalysts, !assessments.isEmpty(), actions, counts(actions));
         AssessmentFact latest = assessments.stream().max(Comparator.comparing(AssessmentFact::at)
                 .thenComparing(AssessmentFact::eventId)).orElse(null);
-        return new ItemProgress(item.number(), stage, latest == null ? null : latest.outcome());
+        return new ItemProgress(item.number(), stage, latest == null ? null : latest.outcome(),
+                item.foundByAnalysts());
     }
 }

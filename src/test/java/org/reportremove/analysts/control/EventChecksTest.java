@@ -9,8 +9,12 @@ import org.reportremove.analysts.entity.NotActionableReason;
 import org.reportremove.analysts.entity.RemovalActionType;
 import org.reportremove.analysts.entity.ResultEventKind;
 import org.reportremove.cases.entity.AnalystReference;
+import org.reportremove.cases.entity.ContentType;
+import org.reportremove.cases.entity.ItemDraft;
 import org.reportremove.cases.entity.ItemReference;
 import org.reportremove.cases.entity.Platform;
+import org.reportremove.signals.entity.Signal;
+import org.reportremove.signals.entity.SignalType;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -59,6 +63,8 @@ class EventChecksTest {
         String platform;
         Long count;
         String at = AT;
+        String contentType;
+        List<IncomingEvent.IncomingSignal> signals;
 
         Event(ResultEventKind kind) {
             this.kind = kind.name();
@@ -70,7 +76,7 @@ class EventChecksTest {
 
         IncomingEvent incoming() {
             return new IncomingEvent(eventId, kind, analystReference, itemReference, outcome, category, reasonCode,
-                    action, listName, location, platform, count, at);
+                    action, listName, location, platform, count, at, contentType, signals);
         }
     }
 
@@ -178,6 +184,58 @@ class EventChecksTest {
     }
 
     @Test
+    void anItemFoundByTheAnalystsIsAcceptedWithItsNewReferenceTypeAndSignals() {
+        String sha = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        String pdq = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";
+        CheckedEvent checked = EventChecks.check(found(new IncomingEvent.IncomingSignal("SHA256", sha, null),
+                new IncomingEvent.IncomingSignal("PDQ", pdq, 90)).incoming());
+
+        assertEquals(ResultEventKind.ITEM_FOUND, checked.kind());
+        assertEquals(item, checked.itemReference());
+        assertEquals(new ItemDraft(ContentType.PHOTO, Set.of(Signal.exact(SignalType.SHA256, sha),
+                Signal.pdq(pdq, 90)), List.of()), checked.found());
+    }
+
+    @Test
+    void anItemFoundNeedsAReferenceAKnownTypeAndValidSignalsWithAnExactOne() {
+        String pdq = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";
+        IncomingEvent.IncomingSignal sha = new IncomingEvent.IncomingSignal("MD5", "098f6bcd4621d373cade4e832627b4f6",
+                null);
+        assertRejected("itemReference: the new item's reference, made by the analyst side, is required for"
+                + " ITEM_FOUND", found(sha).with(e -> {
+                    e.itemReference = null;
+                    return e;
+                }));
+        assertRejected("contentType: must be one of PHOTO, VIDEO", found(sha).with(e -> {
+            e.contentType = "IMAGE";
+            return e;
+        }));
+        assertRejected("signals: 1 to 10 signals are required for ITEM_FOUND", found());
+        assertRejected("signals: at least one SHA256 or MD5 signal is required",
+                found(new IncomingEvent.IncomingSignal("PDQ", pdq, 90)));
+        assertRejectedWithout("not-hex", "signals[0].value: a MD5 value must be 32 hexadecimal characters, got 7",
+                found(new IncomingEvent.IncomingSignal("MD5", "not-hex", null)));
+        assertRejected("holds members that do not belong to a ITEM_FOUND event", found(sha).with(e -> {
+            e.outcome = "ACTIONABLE";
+            return e;
+        }));
+        assertRejected("contentType and signals: are given only with an ITEM_FOUND event",
+                new Event(ResultEventKind.CASE_CLOSED).with(e -> {
+                    e.signals = List.of(sha);
+                    return e;
+                }));
+    }
+
+    private Event found(IncomingEvent.IncomingSignal... signals) {
+        return new Event(ResultEventKind.ITEM_FOUND).with(e -> {
+            e.itemReference = item;
+            e.contentType = "PHOTO";
+            e.signals = List.of(signals);
+            return e;
+        });
+    }
+
+    @Test
     void eventIdsOfEightToSixtyFourAllowedCharactersAreAccepted() {
         for (String eventId : List.of("a".repeat(8), "Z".repeat(64), "0123456789._:-AZaz")) {
             Event event = new Event(ResultEventKind.CASE_CLOSED).with(e -> {
@@ -222,7 +280,7 @@ class EventChecksTest {
 
     @Test
     void unknownKindIsRejectedWithTheKindsThatExist() {
-        String detail = "kind: must be one of ASSESSMENT, REMOVAL_ACTION, CASE_CLOSED";
+        String detail = "kind: must be one of ASSESSMENT, REMOVAL_ACTION, CASE_CLOSED, ITEM_FOUND";
         for (String kind : new String[]{null, "", "assessment", "CASE_REOPENED", "CASE_CLOSED "}) {
             assertRejectedWithout(kind, detail, new Event(ResultEventKind.CASE_CLOSED).with(e -> {
                 e.kind = kind;

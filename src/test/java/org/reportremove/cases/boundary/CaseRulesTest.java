@@ -59,10 +59,27 @@ class CaseRulesTest {
     }
 
     @Test
+    void aCaseWithoutItemsNamesAPlaceOrAThreat() {
+        LocationRequest url = new LocationRequest("URL", "https://example.com/shared/page", null, null);
+        LocationRequest platform = new LocationRequest("PLATFORM", null, "SNAPCHAT", "a group");
+        LocationRequest dontKnow = new LocationRequest("DONT_KNOW", null, null, null);
+
+        assertEquals(List.of(), CaseRules.check(new CaseRequest(List.of(), List.of(platform), List.of("AI_OR_ALTERED"),
+                null, NO_FOLLOW_UP, null)).items());
+        assertEquals(Set.of(Concern.THREATENED), CaseRules.check(new CaseRequest(null, List.of(dontKnow),
+                List.of("THREATENED"), null, NO_FOLLOW_UP, null)).concerns());
+        assertEquals(List.of(new FieldError("items", CaseRules.NOTHING_TO_ACT_ON)), errorsOf(new CaseRequest(null,
+                List.of(dontKnow), List.of("AI_OR_ALTERED", "KNOWS_WHO"), null, NO_FOLLOW_UP, null)),
+                "not knowing where, without a threat, leaves nothing to look for");
+        Submission placesOnly = CaseRules.check(new CaseRequest(null, List.of(url), null, null, NO_FOLLOW_UP, null));
+        assertEquals(List.of(), placesOnly.items());
+    }
+
+    @Test
     void tooManyItemsSignalsOrLocationsAreRefused() {
         assertEquals(List.of(new FieldError("items", "must hold 1 to 50 items")),
                 errorsOf(request(Collections.nCopies(51, photo(SHA)))));
-        assertEquals(List.of(new FieldError("items", "must hold 1 to 50 items")), errorsOf(request(List.of())));
+        assertEquals(List.of(new FieldError("items", CaseRules.NOTHING_TO_ACT_ON)), errorsOf(request(List.of())));
         assertEquals(List.of(new FieldError("items[0].signals", "must hold 1 to 10 signals")),
                 errorsOf(request(List.of(new ItemRequest("PHOTO", Collections.nCopies(11, SHA))))));
         assertEquals(List.of(new FieldError("locations", "must hold at most 20 locations")), errorsOf(new CaseRequest(

@@ -3,13 +3,17 @@ package org.reportremove.progress.boundary;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import com.nimbusds.jose.jwk.ECKey;
 import org.junit.jupiter.api.Test;
+import org.reportremove.analysts.bundle.BundleFormat;
+import org.reportremove.cases.entity.ItemReference;
 import org.reportremove.testing.AnalystSide;
 import org.reportremove.testing.DatabaseScan;
 import org.reportremove.testing.DeployedServiceTest;
 import org.reportremove.testing.QueuedMessages;
 import org.reportremove.testing.Reply;
 import org.reportremove.testing.TestRun;
+import org.reportremove.testing.Tokens;
 import org.reportremove.testing.YoungPeople;
 import org.reportremove.testing.YoungPeople.Person;
 import org.reportremove.testing.YoungPeople.ReportedCase;
@@ -26,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.reportremove.testing.AnalystSide.event;
+import static org.reportremove.testing.JsonBodies.array;
 import static org.reportremove.testing.JsonBodies.object;
 import static org.reportremove.testing.JsonBodies.parse;
 import static org.reportremove.testing.JsonBodies.parseArray;
@@ -36,7 +41,8 @@ import static org.reportremove.testing.ProblemAssert.unauthenticated;
 /**
  * Progress and the inbox against the deployed service, PostgreSQL and the online analyst exchange: one case walked
  * from submission to removal (and back, and removed again), told in milestones, counts and inbox messages that
- * only its owner sees; under-13 and English wording; kind words where the analysts could not act; erasure.
+ * only its owner sees; under-13 and English wording; kind words where the analysts could not act; erasure; cases
+ * that name only a place or a threat, and the items the analysts find there (online and in result bundles).
  */
 class ProgressHttpTest extends DeployedServiceTest {
 
@@ -165,7 +171,7 @@ class ProgressHttpTest extends DeployedServiceTest {
 
         JsonObject progress = progress(child, reported);
         assertEquals("ASSESSED", progress.getString("stage"));
-        assertEquals("We got your report. We never see your pictures. We only get a code for each one.",
+        assertEquals("We got your report. We never see your pictures.",
                 progress.getJsonArray("milestones").getJsonObject(0).getString("explanation"));
         assertEquals("We have not found this one online. That can be good news. We will keep looking.",
                 progress.getJsonArray("items").getJsonObject(0).getString("inWords"));
@@ -196,6 +202,123 @@ class ProgressHttpTest extends DeployedServiceTest {
         assertEquals(0, count("SELECT COUNT(*) FROM inbox_message WHERE account_id = ?", child.accountId()));
         assertEquals(0, count("SELECT COUNT(*) FROM outbox_message WHERE topic = 'NOTIFICATIONS' AND subject_id = ?",
                 notificationId), "a notification that had not left goes with the account");
+    }
+
+    @Test
+    void aPlaceOrAThreatIsEnoughAndWhatTheAnalystsFindThereBecomesAnItemNeverShownAsHashes() throws Exception {
+        Person person = YoungPeople.person(api, "13_15");
+        String url = "https://example.com/fake/" + UUID.randomUUID();
+        Reply submitted = submit(person, object("locations", array(object("kind", "URL", "url", url)),
+                "concerns", array("AI_OR_ALTERED"), "consent", object("followUp", false), "language", "en"));
+        assertEquals(201, submitted.status(), submitted.body());
+        assertEquals(List.of(), submitted.json().getJsonArray("items"));
+        assertTrue(submitted.body().contains("\"AI_OR_ALTERED\""), "advice for an image made or changed with AI");
+        String reference = submitted.json().getString("reference");
+        String ar = analystReferenceOf(reference);
+
+        AnalystSide analysts = new AnalystSide(api);
+        JsonObject leased = analysts.receive(ar);
+        assertEquals(List.of(), leased.getJsonArray("items"));
+        assertEquals(url, leased.getJsonArray("locations").getJsonObject(0).getString("url"));
+
+        String found = ItemReference.generate().value();
+        String sha = YoungPeople.hex(64);
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
+        analysts.sendApplied(
+                event(id + "-found", "ITEM_FOUND", ar, found, "contentType", "PHOTO",
+                        "signals", array(object("type", "SHA256", "value", sha)), "at", now.minusMinutes(5).toString()),
+                event(id + "-assessed", "ASSESSMENT", ar, found, "outcome", "ACTIONABLE", "category", "A",
+                        "at", now.minusMinutes(4).toString()),
+                event(id + "-shared", "REMOVAL_ACTION", ar, found, "action", "HASH_SHARED", "listName", "list-2",
+                        "at", now.minusMinutes(3).toString()),
+                event(id + "-notice", "REMOVAL_ACTION", ar, found, "action", "NOTICE_SENT", "location", url,
+                        "at", now.minusMinutes(2).toString()),
+                event(id + "-removed", "REMOVAL_ACTION", ar, found, "action", "REMOVED", "location", url,
+                        "at", now.minusMinutes(1).toString()));
+        JsonObject again = analysts.sendApplied();
+        assertEquals(0, again.getInt("applied"));
+
+        JsonObject progress = api.get("/api/v1/cases/" + reference + "/progress", "Authorization", person.bearer())
+                .json();
+        assertEquals(JOURNEY, milestones(progress));
+        assertEquals("You told us where it is, so our team will look there. You did not have to send us anything"
+                + " else.", progress.getJsonArray("inWords").getString(0));
+        assertEquals(parseArray("[{\"number\": 1, \"stage\": \"REMOVED\", \"inWords\": \"Our team found this one,"
+                + " and we can act on it.\"}]"), progress.getJsonArray("items"));
+        String view = api.get("/api/v1/cases/" + reference, "Authorization", person.bearer()).body();
+        assertFalse(view.contains(sha) || progress.toString().contains(sha) || view.contains(found),
+                "the young person never sees what the analysts hashed");
+        assertEquals(0, api.get("/api/v1/cases/" + reference, "Authorization", person.bearer()).json()
+                .getJsonArray("items").size());
+        assertEquals(List.of("CASE_SUBMITTED", "ANALYST_ITEM_FOUND", "ANALYST_ASSESSMENT_RECORDED",
+                "ANALYST_REMOVAL_RECORDED", "ANALYST_REMOVAL_RECORDED", "ANALYST_REMOVAL_RECORDED"),
+                auditActionsFor(reference));
+
+        Reply threatOnly = submit(person, object("concerns", array("THREATENED"), "consent", object("followUp", false),
+                "language", "en"));
+        assertEquals(201, threatOnly.status(), threatOnly.body());
+        String threatReference = threatOnly.json().getString("reference");
+        assertEquals(List.of("You told us someone is threatening you. That is serious, and you did the right thing."),
+                strings(api.get("/api/v1/cases/" + threatReference + "/progress", "Authorization", person.bearer())
+                        .json().getJsonArray("inWords")));
+        String more = "https://example.org/later/" + UUID.randomUUID();
+        for (int i = 0; i < 2; i++) {
+            Reply added = api.postJson("/api/v1/cases/" + threatReference + "/locations",
+                    object("locations", array(object("kind", "URL", "url", more))), "Authorization", person.bearer());
+            assertEquals(200, added.status(), added.body());
+            assertEquals(more, added.json().getJsonArray("locations").getJsonObject(0).getString("url"));
+        }
+        assertEquals(List.of("CASE_SUBMITTED", "LOCATIONS_ADDED"), QueuedMessages.forAnalysts(database,
+                        analystReferenceOf(threatReference)).stream().map(m -> m.payload().getString("type")).toList(),
+                "the same place twice is one package");
+
+        assertInvalidFields(submit(person, object("locations", array(object("kind", "DONT_KNOW")),
+                        "concerns", array("KNOWS_WHO"), "consent", object("followUp", false))),
+                "items", "must hold 1 to 50 items, unless the case names a place where it is shared (a URL or a"
+                        + " platform in locations) or says someone threatens you (THREATENED in concerns)");
+    }
+
+    @Test
+    void aResultBundleCarriesAnItemFoundLikeTheOnlineExchange() throws Exception {
+        Person person = YoungPeople.person(api, "16_17");
+        Reply submitted = submit(person, object("locations", array(object("kind", "PLATFORM", "platform", "X")),
+                "consent", object("followUp", false)));
+        assertEquals(201, submitted.status(), submitted.body());
+        String reference = submitted.json().getString("reference");
+        String found = ItemReference.generate().value();
+        JsonObject line = event("bundle-found-" + UUID.randomUUID(), "ITEM_FOUND", analystReferenceOf(reference),
+                found, "contentType", "VIDEO", "signals", array(object("type", "MD5", "value", YoungPeople.hex(32))),
+                "at", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).withNano(0).toString());
+        String bundle = BundleFormat.write(BundleFormat.RESULTS, List.of(line.toString()),
+                (ECKey) TestRun.analystSideKeys().getKeyByKeyId("analysts-sig-1"), null).file();
+
+        Reply imported = api.post("/api/v1/operator/analyst-bundles/results", "application/jose", bundle,
+                "Authorization", "Bearer " + Tokens.operator(api));
+        assertEquals(200, imported.status(), imported.body());
+        assertEquals("applied", imported.json().getJsonArray("results").getJsonObject(0).getString("status"));
+        assertEquals(1, count("SELECT COUNT(*) FROM case_item i JOIN report_case c ON c.id = i.case_id"
+                + " WHERE c.case_reference = ? AND i.item_reference = ? AND i.found_by_analysts", reference, found));
+        assertEquals("Our team found it where you told us to look.", api.get("/api/v1/cases/" + reference
+                + "/progress", "Authorization", person.bearer()).json().getJsonArray("items").getJsonObject(0)
+                .getString("inWords"));
+    }
+
+    private Reply submit(Person person, JsonObject body) {
+        return api.postJson("/api/v1/cases", body, "Authorization", person.bearer(), "Idempotency-Key",
+                UUID.randomUUID().toString());
+    }
+
+    private String analystReferenceOf(String caseReference) throws java.sql.SQLException {
+        try (var connection = database.getConnection();
+             var select = connection.prepareStatement("SELECT analyst_reference FROM report_case"
+                     + " WHERE case_reference = ?")) {
+            select.setString(1, caseReference);
+            try (var rows = select.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
     }
 
     @Test
