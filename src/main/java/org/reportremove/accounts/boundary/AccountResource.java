@@ -110,10 +110,13 @@ public class AccountResource {
     @Path("me")
     @RolesAllowed(Roles.YOUNG_PERSON)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Erase your account and everything we hold about you (your passphrase again)")
+    @Operation(summary = "Erase your account and everything we hold about you (your passphrase again); your cases"
+            + " keep being blocked unless you also ask to withdraw them")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "erase, keep blocking", value =
+            "{\"passphrase\": \"purple kettle under the stairs\", \"withdrawCases\": false}")))
     @APIResponse(responseCode = "204", description = "Erased")
     @APIResponse(responseCode = "400", description = "The passphrase is not right")
-    public Response erase(@Valid @NotNull(message = "a JSON body is required") PassphraseConfirmation confirmation) {
+    public Response erase(@Valid @NotNull(message = "a JSON body is required") ErasureRequest confirmation) {
         Account account = own();
         String usernameKey = account.username().toLowerCase(Locale.ROOT);
         String address = ClientAddress.of(http);
@@ -122,7 +125,7 @@ public class AccountResource {
             throw ProblemException.invalidField("passphrase", "is not right");
         }
         limits.succeeded(usernameKey, address);
-        accounts.erase(account.id());
+        accounts.erase(account.id(), confirmation.withdrawing());
         return Response.noContent().build();
     }
 

@@ -113,11 +113,13 @@ public class Accounts {
     /**
      * Erases the account and everything hanging off it. Only pseudonymous audit rows (the account id) remain,
      * and the username is free again: it tells nobody anything.
+     *
+     * @param withdrawCases whether the cases are withdrawn too (ending their blocking) rather than detached
      */
     @Transactional
-    public void erase(AccountId accountId) {
+    public void erase(AccountId accountId, boolean withdrawCases) {
         Account account = find(accountId).orElseThrow(AccountNotFound::new);
-        deleted.fire(new AccountDeleted(accountId));
+        deleted.fire(new AccountDeleted(accountId, withdrawCases));
         em.remove(account);
     }
 

@@ -6,9 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.reportremove.analysts.entity.AnalystCase;
+import org.reportremove.analysts.entity.ErasedAnalystCase;
 import org.reportremove.cases.control.CaseDetails;
 import org.reportremove.cases.control.Cases;
 import org.reportremove.cases.entity.Case;
+import org.reportremove.cases.entity.CaseErased;
 import org.reportremove.cases.entity.CaseSubmitted;
 import org.reportremove.cases.entity.CaseWithdrawn;
 import org.reportremove.cases.entity.Item;
@@ -20,7 +22,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Hands cases over to the analyst side as they happen: on submission, on added items and on withdrawal it keeps
+ * Hands cases over to the analyst side as they happen: on submission, on added items, on withdrawal and on erasure it keeps
  * its own record ({@link AnalystCase}) and queues the hash-only package, in the transaction of the change itself,
  * so a package exists exactly when its change committed. Packages are queued under the analyst reference, so a
  * withdrawal can take back those not yet claimed.
@@ -75,6 +77,16 @@ public class CaseHandOver {
                         PackageContents.withdrawn(handedOver), false);
             }
         }
+    }
+
+    /**
+     * The case goes with its account; the exchange's record of it goes too (with the case row), but the analyst
+     * reference is remembered on its own, so results the analyst side still sends about it are ignored, not
+     * refused as unknown.
+     */
+    void erased(@Observes CaseErased erased) {
+        cases.find(erased.caseId()).ifPresent(reportCase -> em.persist(ErasedAnalystCase.of(
+                reportCase.analystReference())));
     }
 
     private void queue(AnalystCase handedOver, String type, String payload, boolean priority) {
