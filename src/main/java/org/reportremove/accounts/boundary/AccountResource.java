@@ -119,12 +119,12 @@ public class AccountResource {
     public Response erase(@Valid @NotNull(message = "a JSON body is required") ErasureRequest confirmation) {
         Account account = own();
         String usernameKey = account.username().toLowerCase(Locale.ROOT);
-        String address = ClientAddress.of(http);
-        limits.attempt(usernameKey, address);
+        // Counted per account: wrong passphrases others send for the username must not stop the owner erasing.
+        limits.confirmation(account.id().value());
         if (accounts.signIn(usernameKey, confirmation.passphrase()).isEmpty()) {
             throw ProblemException.invalidField("passphrase", "is not right");
         }
-        limits.succeeded(usernameKey, address);
+        limits.confirmed(account.id().value());
         accounts.erase(account.id(), confirmation.withdrawing());
         return Response.noContent().build();
     }

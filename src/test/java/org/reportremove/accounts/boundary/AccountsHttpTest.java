@@ -11,6 +11,8 @@ import org.reportremove.testing.Reply;
 import org.reportremove.testing.TestRun;
 import org.reportremove.testing.Tokens;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
@@ -166,7 +168,7 @@ class AccountsHttpTest extends DeployedServiceTest {
     }
 
     @Test
-    void repeatedFailedSignInsAreLimitedPerUsername() {
+    void repeatedFailedSignInsAreLimitedPerUsernameAndAddress() {
         String username = uniqueUsername();
         open(username, "seven purple kettles sing", "16_17");
         for (int i = 0; i < 5; i++) {
@@ -180,6 +182,26 @@ class AccountsHttpTest extends DeployedServiceTest {
         assertTrue(limited.json().getString("detail").endsWith(" and try again, or ask a counsellor for help."),
                 limited.json().getString("detail"));
         assertTrue(Integer.parseInt(limited.header("Retry-After")) > 0);
+    }
+
+    @Test
+    void wrongPassphrasesFromOneAddressDoNotStopTheOwnerFromAnother() {
+        String username = uniqueUsername();
+        open(username, "seven purple kettles sing", "16_17");
+        String stranger = "203.0.113." + (1 + new java.util.Random().nextInt(250));
+        String owner = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+        for (int i = 0; i < 8; i++) {
+            Reply guess = signInFrom(stranger, username, "not the passphrase " + i);
+            assertEquals(i < 5 ? 400 : 429, guess.status(), guess.body());
+        }
+        assertEquals(429, signInFrom(stranger, username, "seven purple kettles sing").status());
+
+        Reply signedIn = signInFrom(owner, username, "seven purple kettles sing");
+
+        assertEquals(200, signedIn.status(), signedIn.body());
+        Reply erased = api.sendJson("DELETE", ACCOUNTS + "/me", object("passphrase", "seven purple kettles sing"),
+                "Authorization", "Bearer " + signedIn.json().getString("access_token"), "X-Forwarded-For", stranger);
+        assertEquals(204, erased.status(), "erasure with a valid token counts per account: " + erased.body());
     }
 
     @Test
@@ -377,6 +399,13 @@ class AccountsHttpTest extends DeployedServiceTest {
 
     private Reply signIn(String username, String passphrase) {
         return api.postForm(TOKEN, "grant_type", "password", "username", username, "password", passphrase);
+    }
+
+    /** A sign-in as if forwarded by the proxy the test server trusts (the loopback address) for a client. */
+    private Reply signInFrom(String address, String username, String passphrase) {
+        String form = "grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(passphrase, StandardCharsets.UTF_8);
+        return api.post(TOKEN, "application/x-www-form-urlencoded", form, "X-Forwarded-For", address);
     }
 
     private Reply recover(String username, String code, String newPassphrase) {
