@@ -42,6 +42,9 @@ public class CaseHandOver {
     @Inject
     Outbox outbox;
 
+    @Inject
+    PackageHoldBack holdBack;
+
     void submitted(@Observes CaseSubmitted submitted) {
         Case reportCase = cases.find(submitted.caseId()).orElseThrow();
         AnalystCase handedOver = AnalystCase.handedOver(reportCase.analystReference(), reportCase.id(),
@@ -89,8 +92,10 @@ public class CaseHandOver {
                 reportCase.analystReference())));
     }
 
+    /** A package waits for its hour to end ({@link PackageHoldBack}); a withdrawal goes at once. */
     private void queue(AnalystCase handedOver, String type, String payload, boolean priority) {
-        outbox.queue(Topic.ANALYSTS, handedOver.analystReference().value(), type, payload, priority);
+        outbox.queue(Topic.ANALYSTS, handedOver.analystReference().value(), type, payload, priority,
+                holdBack.availableAt(priority));
         handedOver.packageQueued();
     }
 
