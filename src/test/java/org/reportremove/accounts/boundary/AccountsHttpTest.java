@@ -12,12 +12,20 @@ import org.reportremove.testing.TestRun;
 import org.reportremove.testing.Tokens;
 
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -202,6 +210,43 @@ class AccountsHttpTest extends DeployedServiceTest {
         Reply erased = api.sendJson("DELETE", ACCOUNTS + "/me", object("passphrase", "seven purple kettles sing"),
                 "Authorization", "Bearer " + signedIn.json().getString("access_token"), "X-Forwarded-For", stranger);
         assertEquals(204, erased.status(), "erasure with a valid token counts per account: " + erased.body());
+    }
+
+    @Test
+    void concurrentRecoveriesWithOneCodeSpendItOnceAndLogNoStackTrace() throws Exception {
+        String username = uniqueUsername();
+        Reply opened = open(username, "seven purple kettles sing", "16_17");
+        String code = opened.json().getJsonArray("recoveryCodes").getString(0);
+        int logStart = TestRun.logs().text().length();
+        HttpClient client = HttpClient.newHttpClient();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String body = object("username", username, "recoveryCode", code,
+                    "newPassphrase", "a brand new passphrase " + i).toString();
+            String address = "192.0.2." + (i + 1);
+            answers.add(pool.submit(() -> {
+                start.await();
+                return client.send(HttpRequest.newBuilder(base.toURI().resolve("api/v1/accounts/recovery"))
+                                .header("Content-Type", "application/json").header("X-Forwarded-For", address)
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+
+        assertEquals(1, statuses.stream().filter(status -> status == 204).count(), "spent once: " + statuses);
+        assertTrue(statuses.stream().allMatch(status -> status == 204 || status == 400 || status == 409),
+                "the others are refused, never a 500: " + statuses);
+        String log = api.logSince(logStart);
+        assertFalse(log.lines().anyMatch(line -> line.strip().startsWith("at ")),
+                "no stack trace in the log for a race any caller can start");
     }
 
     @Test
