@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -107,7 +108,12 @@ public final class AuditChain {
                         "UPDATE audit_chain_head SET seal_seq = ?, chain_hash = ?, sealed_until = ? WHERE id = 1")) {
                     head.setLong(1, seq);
                     head.setString(2, previous);
-                    head.setObject(3, sealedUntil);
+                    if (sealedUntil == null) {
+                        // Only rows dated ahead were sealed so far: there is no yardstick yet.
+                        head.setNull(3, Types.TIMESTAMP_WITH_TIMEZONE);
+                    } else {
+                        head.setObject(3, sealedUntil);
+                    }
                     head.executeUpdate();
                 }
             }

@@ -166,6 +166,15 @@ class AuditChainTest {
     }
 
     @Test
+    void aFirstRowDatedAheadIsFlaggedAndLeavesNoYardstick() throws SQLException {
+        insertRows(1, Instant.now().plus(Duration.ofDays(2)));
+
+        assertEquals(List.of(1L), seal(100).outOfOrder());
+        insertRows(1, Instant.now().minus(Duration.ofDays(1)));
+        assertEquals(List.of(), seal(100).outOfOrder(), "with no row in order yet, nothing counts as late");
+    }
+
+    @Test
     void aTailCutWithItsHeadRolledBackPassesInsideTheDatabaseButNotAgainstACheckpoint() throws SQLException {
         insertRows(5, Instant.now());
         AuditChain.Sealed sealed = seal(100);
