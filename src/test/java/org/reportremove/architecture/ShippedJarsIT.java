@@ -254,17 +254,29 @@ class ShippedJarsIT {
     // --- report-remove-audit-verify.jar: the chain, straight in the database --------------------------------------
 
     @Test
-    void auditVerifierAloneFindsASealedChainIntactAndThenAnAlteredRow() throws Exception {
+    void auditVerifierAloneFindsASealedChainIntactAndThenACutTailAgainstACheckpointAndAnAlteredRow()
+            throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("audit").toAbsolutePath();
         H2AuditTrail.migrate(url);
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             assertEquals(3, H2AuditTrail.writeAndSeal(connection, "shipped-jars-it", 3));
         }
+        H2AuditTrail.Checkpoint checkpoint = H2AuditTrail.checkpoint(url, dir);
 
-        Run intact = runJar(AUDIT_VERIFY_JAR, "--url", url, "--user", "sa");
+        Run intact = runJar(AUDIT_VERIFY_JAR, "--url", url, "--user", "sa", "--checkpoint",
+                checkpoint.file().toString(), "--jwks", checkpoint.jwks().toString());
         assertEquals(0, intact.status(), intact.err());
-        assertEquals(List.of("links verified: 3", "rows unsealed for over 60 s: 0", "audit chain intact"),
+        assertEquals(List.of("links verified: 3", "checkpoint: seal 3 of " + checkpoint.at(),
+                "rows unsealed for over 60 s: 0", "rows out of time order: 0", "audit chain intact"),
                 intact.out().lines().toList());
+
+        H2AuditTrail.cutTheLastRowAndRollTheHeadBack(url);
+        Run cut = runJar(AUDIT_VERIFY_JAR, "--url", url, "--user", "sa", "--checkpoint",
+                checkpoint.file().toString(), "--jwks", checkpoint.jwks().toString());
+        assertEquals(1, cut.status(), cut.err());
+        assertEquals(List.of("links verified: 2", "checkpoint: seal 3 of " + checkpoint.at(),
+                "first broken link: seal 3: CHECKPOINT_NOT_REACHED", "rows unsealed for over 60 s: 0",
+                "rows out of time order: 0", "audit chain NOT intact"), cut.out().lines().toList());
 
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
              Statement statement = connection.createStatement()) {
@@ -273,7 +285,8 @@ class ShippedJarsIT {
         Run altered = runJar(AUDIT_VERIFY_JAR, "--url", url, "--user", "sa");
         assertEquals(1, altered.status(), altered.err());
         assertEquals(List.of("links verified: 1", "first broken link: seal 2 (audit row 2): ROW_ALTERED",
-                "rows unsealed for over 60 s: 0", "audit chain NOT intact"), altered.out().lines().toList());
+                "rows unsealed for over 60 s: 0", "rows out of time order: 0", "audit chain NOT intact"),
+                altered.out().lines().toList());
     }
 
     // --- report-remove-keys.jar: every key, read back as the service reads it ---------------------------------------

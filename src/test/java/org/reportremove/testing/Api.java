@@ -127,6 +127,23 @@ public final class Api {
 
     /** Waits until the server has logged everything up to now, then fails if any sent value is in the log. */
     public void assertLogHoldsNothingSent() {
+        String log = logUpToNow();
+        for (String value : sent) {
+            if (log.contains(value)) {
+                fail("a value sent in a request body appears in the server log (" + value.length() + " characters)");
+            }
+        }
+    }
+
+    /**
+     * What the server logged from {@code offset} (the length of {@code TestRun.logs().text()} taken before) up to
+     * now: a marker request shows when the server has caught up.
+     */
+    public String logSince(int offset) {
+        return logUpToNow().substring(offset);
+    }
+
+    private String logUpToNow() {
         String marker = "marker-" + UUID.randomUUID();
         get("/api/v1/log-marker", "X-Request-Id", marker);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -138,11 +155,7 @@ public final class Api {
             sleep();
             log = TestRun.logs().text();
         }
-        for (String value : sent) {
-            if (log.contains(value)) {
-                fail("a value sent in a request body appears in the server log (" + value.length() + " characters)");
-            }
-        }
+        return log;
     }
 
     private void remember(String body) {

@@ -20,7 +20,7 @@ import java.util.UUID;
 public final class AuditTrailCopy implements AutoCloseable {
 
     private static final String COLUMNS =
-            "id, occurred_at, actor_role, actor_id, action, object_type, object_id, seal_seq, chain_hash";
+            "id, occurred_at, actor_role, actor_id, action, object_type, object_id, seal_seq, chain_hash, out_of_order";
 
     private final String name;
     private final DataSource database;
@@ -64,13 +64,13 @@ public final class AuditTrailCopy implements AutoCloseable {
             try (PreparedStatement select = from.prepareStatement("SELECT " + COLUMNS + " FROM audit_event"
                     + " WHERE seal_seq IS NOT NULL AND seal_seq <= ? ORDER BY seal_seq");
                  PreparedStatement insert = to.prepareStatement("INSERT INTO audit_event (" + COLUMNS + ")"
-                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 select.setLong(1, headSeq);
                 select.setFetchSize(1000);
                 try (ResultSet rows = select.executeQuery()) {
                     int batched = 0;
                     while (rows.next()) {
-                        for (int c = 1; c <= 9; c++) {
+                        for (int c = 1; c <= 10; c++) {
                             // The time is chained: carry it as an instant with its offset, to the microsecond.
                             insert.setObject(c, c == 2 ? rows.getObject(c, OffsetDateTime.class) : rows.getObject(c));
                         }

@@ -118,19 +118,22 @@ public class AccountResource {
     @Path("me")
     @RolesAllowed(Roles.YOUNG_PERSON)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Erase your account and everything we hold about you (your passphrase again)")
+    @Operation(summary = "Erase your account and everything we hold about you (your passphrase again); your cases"
+            + " keep being blocked unless you also ask to withdraw them")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "erase, keep blocking", value =
+            "{\"passphrase\": \"purple kettle under the stairs\", \"withdrawCases\": false}")))
     @APIResponse(responseCode = "204", description = "Erased")
     @APIResponse(responseCode = "400", description = "The passphrase is not right")
-    public Response erase(@Valid @NotNull(message = "a JSON body is required") PassphraseConfirmation confirmation) {
+    public Response erase(@Valid @NotNull(message = "a JSON body is required") ErasureRequest confirmation) {
         Account account = own();
         String usernameKey = account.username().toLowerCase(Locale.ROOT);
-        String address = ClientAddress.of(http);
-        limits.attempt(usernameKey, address);
+        // Counted per account: wrong passphrases others send for the username must not stop the owner erasing.
+        limits.confirmation(account.id().value());
         if (accounts.signIn(usernameKey, confirmation.passphrase()).isEmpty()) {
             throw ProblemException.invalidField("passphrase", "is not right");
         }
-        limits.succeeded(usernameKey, address);
-        accounts.erase(account.id());
+        limits.confirmed(account.id().value());
+        accounts.erase(account.id(), confirmation.withdrawing());
         return Response.noContent().build();
     }
 

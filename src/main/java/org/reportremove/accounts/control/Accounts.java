@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -96,13 +97,20 @@ public class Accounts {
         // The rules are checked against the username as typed, before looking it up, so their answer never
         // depends on whether the account exists.
         policy.check("newPassphrase", newPassphrase, usernameKey);
-        Optional<Account> found = findByUsername(usernameKey);
+        // Hashed for every request, known username or not, so both take the same time; and before the lock below,
+        // so the row is held for a moment only.
+        String newHash = passphrases.hash(newPassphrase);
+        // Locked: two recoveries at once (the same code sent twice, or two codes) take turns, so a code is spent
+        // once and the second one sees it spent, instead of both racing to a failed commit.
+        Optional<Account> found = em.createQuery("SELECT a FROM Account a WHERE a.usernameKey = :key", Account.class)
+                .setParameter("key", usernameKey)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
         if (found.isEmpty()) {
-            passphrases.matchNothing(newPassphrase);
             return Optional.empty();
         }
         Account account = found.get();
-        if (!account.recoverWith(RecoveryCodes.digest(code), passphrases.hash(newPassphrase))) {
+        if (!account.recoverWith(RecoveryCodes.digest(code), newHash)) {
             return Optional.empty();
         }
         passphraseReplaced.fire(new PassphraseReplaced(account.id(), PassphraseReplaced.Way.RECOVERY_CODE,
@@ -113,11 +121,13 @@ public class Accounts {
     /**
      * Erases the account and everything hanging off it. Only pseudonymous audit rows (the account id) remain,
      * and the username is free again: it tells nobody anything.
+     *
+     * @param withdrawCases whether the cases are withdrawn too (ending their blocking) rather than detached
      */
     @Transactional
-    public void erase(AccountId accountId) {
+    public void erase(AccountId accountId, boolean withdrawCases) {
         Account account = find(accountId).orElseThrow(AccountNotFound::new);
-        deleted.fire(new AccountDeleted(accountId));
+        deleted.fire(new AccountDeleted(accountId, withdrawCases));
         em.remove(account);
     }
 

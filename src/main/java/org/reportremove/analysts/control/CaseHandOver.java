@@ -6,9 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.reportremove.analysts.entity.AnalystCase;
+import org.reportremove.analysts.entity.ErasedAnalystCase;
 import org.reportremove.cases.control.CaseDetails;
 import org.reportremove.cases.control.Cases;
 import org.reportremove.cases.entity.Case;
+import org.reportremove.cases.entity.CaseErased;
 import org.reportremove.cases.entity.CaseSubmitted;
 import org.reportremove.cases.entity.CaseWithdrawn;
 import org.reportremove.cases.entity.Item;
@@ -21,9 +23,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Hands cases over to the analyst side as they happen: on submission, on added items or places and on withdrawal it
- * keeps its own record ({@link AnalystCase}) and queues the hash-only package, in the transaction of the change itself,
- * so a package exists exactly when its change committed. Packages are queued under the analyst reference, so a
+ * Hands cases over to the analyst side as they happen: on submission, on added items or places, on withdrawal and
+ * on erasure it keeps its own record ({@link AnalystCase}) and queues the hash-only package, in the transaction of
+ * the change itself, so a package exists exactly when its change committed. Packages are queued under the analyst reference, so a
  * withdrawal can take back those not yet claimed.
  */
 @ApplicationScoped
@@ -40,6 +42,9 @@ public class CaseHandOver {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    PackageHoldBack holdBack;
 
     void submitted(@Observes CaseSubmitted submitted) {
         Case reportCase = cases.find(submitted.caseId()).orElseThrow();
@@ -85,8 +90,20 @@ public class CaseHandOver {
         }
     }
 
+    /**
+     * The case goes with its account; the exchange's record of it goes too (with the case row), but the analyst
+     * reference is remembered on its own, so results the analyst side still sends about it are ignored, not
+     * refused as unknown.
+     */
+    void erased(@Observes CaseErased erased) {
+        cases.find(erased.caseId()).ifPresent(reportCase -> em.persist(ErasedAnalystCase.of(
+                reportCase.analystReference())));
+    }
+
+    /** A package waits for its hour to end ({@link PackageHoldBack}); a withdrawal goes at once. */
     private void queue(AnalystCase handedOver, String type, String payload, boolean priority) {
-        outbox.queue(Topic.ANALYSTS, handedOver.analystReference().value(), type, payload, priority);
+        outbox.queue(Topic.ANALYSTS, handedOver.analystReference().value(), type, payload, priority,
+                holdBack.availableAt(priority));
         handedOver.packageQueued();
     }
 

@@ -13,6 +13,7 @@ import org.reportremove.analysts.entity.AnalystItemFound;
 import org.reportremove.analysts.entity.ResultEventKind;
 import org.reportremove.analysts.entity.AssessmentRecorded;
 import org.reportremove.analysts.entity.CaseResults;
+import org.reportremove.analysts.entity.ErasedAnalystCase;
 import org.reportremove.analysts.entity.RemovalAction;
 import org.reportremove.analysts.entity.RemovalRecorded;
 import org.reportremove.analysts.entity.ResultEvent;
@@ -68,8 +69,13 @@ public class ResultEventApplier {
             return EventResult.duplicate(event.eventId());
         }
         if (handedOver == null) {
-            return EventResult.rejected(event.eventId(), UNKNOWN_REFERENCE, "analystReference: no case has this"
-                    + " reference (it may have been erased with its account)");
+            if (em.find(ErasedAnalystCase.class, event.analystReference()) != null) {
+                // The case went with its account; the analyst side may rightly still be working on it.
+                em.persist(ResultEvent.dealtWith(event.eventId(), event.kind(), ResultEvent.Outcome.IGNORED));
+                return EventResult.ignored(event.eventId());
+            }
+            return EventResult.rejected(event.eventId(), UNKNOWN_REFERENCE, "analystReference: no case has ever had"
+                    + " this reference");
         }
         boolean found = event.kind() == ResultEventKind.ITEM_FOUND;
         if (found && handedOver.holds(new ItemReference(event.itemReference()))) {

@@ -21,7 +21,7 @@ public class ResultEvent {
     /** What became of an event that was not rejected. */
     public enum Outcome {
         APPLIED,
-        /** The case was withdrawn: the event is kept so a replay is a duplicate, but changes nothing. */
+        /** The case was withdrawn or erased: the event is kept so a replay is a duplicate, but changes nothing. */
         IGNORED
     }
 

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -65,6 +66,17 @@ public class AuditResource {
         return Response.status(Response.Status.CREATED)
                 .entity(new AuditEntryCreated(entry.id(), entry.action(), entry.occurredAt()))
                 .build();
+    }
+
+    @GET
+    @Path("checkpoint")
+    @Operation(summary = "A signed checkpoint of the audit chain's head, to keep outside the database and give to"
+            + " report-remove-audit-verify --checkpoint")
+    @APIResponse(responseCode = "200", description = "The checkpoint", content = @Content(examples = @ExampleObject(
+            name = "checkpoint", value = "{\"seq\": 1200, \"hash\": \"9f2c…\", \"at\": \"2026-11-22T08:00:00Z\","
+            + " \"checkpoint\": \"eyJ…\"}")))
+    public AuditVerifier.Checkpoint checkpoint() {
+        return verifier.checkpoint();
     }
 
     @POST

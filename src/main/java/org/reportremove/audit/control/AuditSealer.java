@@ -17,13 +17,15 @@ import org.reportremove.platform.problem.SafeErrors;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Chains new audit rows every second. Each run logs the new head of the chain: those log lines are a copy of
- * the chain's state outside the database, against which a rewritten chain can be caught.
+ * Chains new audit rows every second. Each run logs the new head of the chain with a signed checkpoint of it: those
+ * log lines are a copy of the chain's state outside the database, against which a rewritten or cut chain can be
+ * caught ({@code report-remove-audit-verify --checkpoint}). Rows flagged as out of time order are logged by id.
  */
 @Startup
 @Singleton
@@ -41,6 +43,9 @@ public class AuditSealer {
     @ConfigProperty(name = "reportremove.audit.seal-batch-size")
     int batchSize;
 
+    @Inject
+    AuditCheckpoints checkpoints;
+
     private final AtomicBoolean running = new AtomicBoolean();
 
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false, info = "audit-sealer")
@@ -55,8 +60,11 @@ public class AuditSealer {
                 sealed = AuditChain.seal(connection, batchSize);
                 if (sealed.count() > 0) {
                     AuditChain.Sealed run = sealed;
+                    run.outOfOrder().forEach(id -> LOG.warning(() -> "event=audit.out-of-order auditId=" + id
+                            + " outcome=flagged"));
+                    String checkpoint = checkpoints.sign(run.headSeq(), run.headHash(), Instant.now());
                     LOG.info(() -> "event=audit.sealed count=" + run.count() + " headSeq=" + run.headSeq()
-                            + " headHash=" + run.headHash());
+                            + " headHash=" + run.headHash() + " checkpoint=" + checkpoint);
                 }
             } while (sealed.count() == batchSize);
         } catch (SQLException | RuntimeException e) {

@@ -35,19 +35,42 @@ public class AuditVerifier {
     @Inject
     AuditTrail trail;
 
+    @Inject
+    AuditCheckpoints checkpoints;
+
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public AuditVerification verify() {
         try (Connection connection = dataSource.getConnection()) {
             AuditVerification result = AuditChain.verify(connection, Duration.ofSeconds(unsealedAlertSeconds),
                     Instant.now());
             LOG.info(() -> "event=audit.verified intact=" + result.intact() + " links=" + result.linksVerified()
-                    + " unsealedOverdue=" + result.unsealedOverdue()
+                    + " unsealedOverdue=" + result.unsealedOverdue() + " outOfOrder=" + result.outOfOrder()
                     + (result.firstBrokenLink() == null ? "" : " brokenAt=" + result.firstBrokenLink().sealSeq()
                     + " reason=" + result.firstBrokenLink().reason()));
             return result;
         } catch (SQLException e) {
             throw new IllegalStateException("audit chain could not be read", e);
         }
+    }
+
+    /** A signed checkpoint of the chain's head as it stands now, for an operator to keep outside the database. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Checkpoint checkpoint() {
+        try (Connection connection = dataSource.getConnection()) {
+            AuditChain.Head head = AuditChain.readHead(connection);
+            if (head == null) {
+                throw new IllegalStateException("the audit chain has no head");
+            }
+            Instant at = Instant.now();
+            LOG.info(() -> "event=audit.checkpoint headSeq=" + head.seq());
+            return new Checkpoint(head.seq(), head.hash(), at, checkpoints.sign(head.seq(), head.hash(), at));
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit chain could not be read", e);
+        }
+    }
+
+    /** A checkpoint with what it says in the clear, for people reading it. */
+    public record Checkpoint(long seq, String hash, Instant at, String checkpoint) {
     }
 
     @Transactional

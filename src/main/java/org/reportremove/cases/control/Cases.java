@@ -184,15 +184,17 @@ public class Cases {
     }
 
     /**
-     * An erased account takes its cases with it: open ones are withdrawn first (so what the analyst side has not
-     * claimed never leaves, and what it has is withdrawn), unclaimed safeguarding flags are taken back, then every
-     * case, its items, encrypted details and idempotency keys are deleted. What the analyst side already holds was
-     * pseudonymous from the start.
+     * An erased account takes its cases with it. Unless the young person asked to withdraw them, cases are only
+     * detached: what the analyst side holds or has still to receive is pseudonymous from the start and keeps its
+     * hashes blocked, and nothing here is left that links it to the account. Asked to withdraw, open cases are
+     * withdrawn first (so what the analyst side has not claimed never leaves, and what it has is withdrawn).
+     * Either way unclaimed safeguarding flags are taken back, then every case, its items, encrypted details and
+     * idempotency keys are deleted.
      */
     void eraseWithAccount(@Observes AccountDeleted deleted) {
         AccountId accountId = deleted.accountId();
         for (Case reportCase : listOwn(accountId)) {
-            if (reportCase.withdraw()) {
+            if (deleted.withdrawCases() && reportCase.withdraw()) {
                 withdrawn.fire(new CaseWithdrawn(reportCase.id(), accountId));
             }
             // A safeguarding flag still waiting for the helpline must not outlive the account it is about.

@@ -12,7 +12,9 @@ import org.reportremove.platform.persistence.DatabaseConfiguration;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -36,6 +38,9 @@ public class Outbox {
     @Inject
     DataSealer sealer;
 
+    @Inject
+    Clock clock;
+
     /**
      * Queues a message with a JSON payload (stored encrypted); a {@code priority} message is claimed before older
      * ones without.
@@ -45,9 +50,19 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public String queue(Topic topic, String subjectId, String type, String payloadJson, boolean priority) {
+        return queue(topic, subjectId, type, payloadJson, priority, null);
+    }
+
+    /**
+     * Queues a message that no consumer may claim before {@code availableAt} (null: at once), for messages whose
+     * release must not tell when they were queued.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String queue(Topic topic, String subjectId, String type, String payloadJson, boolean priority,
+                        OffsetDateTime availableAt) {
         String id = OutboxMessage.newId();
         em.persist(OutboxMessage.queued(id, topic, subjectId, type, sealer.seal(payloadJson, OWNER_PREFIX + id),
-                priority));
+                priority, availableAt));
         return id;
     }
 
@@ -84,7 +99,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<ClaimedMessage> claim(Topic topic, int max, Duration lease) {
         try (Connection connection = dataSource.getConnection()) {
-            List<ClaimedMessage> claimed = OutboxClaims.claim(connection, topic, max, lease).stream()
+            List<ClaimedMessage> claimed = OutboxClaims.claim(connection, topic, max, lease, OffsetDateTime.now(clock)).stream()
                     .map(row -> new ClaimedMessage(row.id(), topic, row.type(),
                             sealer.open(row.sealedPayload(), OWNER_PREFIX + row.id()), row.claimToken(), row.attempts()))
                     .toList();

@@ -44,7 +44,12 @@ public final class OutboxClaims {
 
     /** Claims up to {@code max} messages of the topic for {@code lease}. The caller commits. */
     public static List<Claimed> claim(Connection connection, Topic topic, int max, Duration lease) throws SQLException {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return claim(connection, topic, max, lease, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** Claims as of {@code now}: only messages available by then. The caller commits. */
+    public static List<Claimed> claim(Connection connection, Topic topic, int max, Duration lease, OffsetDateTime now)
+            throws SQLException {
         String token = UUID.randomUUID().toString();
         List<Claimed> claimed = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(CLAIMABLE)) {

@@ -57,8 +57,9 @@ public class OutboxMessage {
         return UUID.randomUUID().toString();
     }
 
+    /** @param availableAt when it may first be claimed; null for at once */
     static OutboxMessage queued(String id, Topic topic, String subjectId, String type, byte[] payload,
-                                boolean priority) {
+                                boolean priority, OffsetDateTime availableAt) {
         OutboxMessage message = new OutboxMessage();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         message.id = id;
@@ -66,7 +67,7 @@ public class OutboxMessage {
         message.type = type;
         message.payload = payload;
         message.createdAt = now;
-        message.availableAt = now;
+        message.availableAt = availableAt == null || availableAt.isBefore(now) ? now : availableAt;
         message.priority = priority;
         message.subjectId = subjectId;
         return message;

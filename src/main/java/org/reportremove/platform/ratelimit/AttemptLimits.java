@@ -3,7 +3,9 @@ package org.reportremove.platform.ratelimit;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConfigurationBuilder;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -24,16 +26,21 @@ import org.reportremove.platform.persistence.DatabaseConfiguration;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 
 /**
- * Limits attempts at secrets (passphrase sign-in, recovery codes, erasure confirmation) per subject (a username)
- * and per client address, and account opening per address, with Bucket4j. An attempt takes a token before the secret
- * is checked, so parallel guesses cannot all slip past the limit; a correct secret gives it back, so only
- * failures count.
+ * Limits attempts at secrets (passphrase sign-in, recovery codes, erasure confirmation) and account opening, with
+ * Bucket4j. An attempt takes a token before the secret is checked, so parallel guesses cannot all slip past the
+ * limit; a correct secret gives it back, so only failures count.
+ *
+ * <p>Guesses at a username are limited per (username, client address), not per username: usernames are easy to
+ * learn, and a per-username lock would let anyone lock a young person out with a few wrong passphrases. The limit
+ * on a pair grows the longer the failures go on ({@link #GROWING_DELAYS}), and every address has its own limit
+ * across usernames. A confirmation by someone already signed in (erasure) is limited per account.
  *
  * <p>On PostgreSQL the buckets live in the database, so the limits hold across replicas; on the embedded
  * development database they live in memory. Bucket ids are keyed digests (HMAC with a key derived from the
@@ -44,9 +51,20 @@ import java.util.function.Supplier;
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class AttemptLimits {
 
-    /** Five wrong guesses per username per quarter hour: plenty for a person, useless for guessing. */
+    /** Five wrong guesses per username and address per quarter hour: plenty for a person, useless for guessing. */
     static final int PER_USERNAME = 5;
     static final Duration WINDOW = Duration.ofMinutes(15);
+    /**
+     * The delays between guesses grow as failures go on: after 5 in a quarter hour one every 3 minutes, after 10 in
+     * an hour one every 6 minutes, after 20 in a day one every 72 minutes. Someone who mistypes waits minutes;
+     * someone guessing from one address gets about 20 guesses a day at a username.
+     */
+    static final List<Bandwidth> GROWING_DELAYS = List.of(
+            Bandwidth.builder().capacity(PER_USERNAME).refillGreedy(PER_USERNAME, WINDOW).build(),
+            Bandwidth.builder().capacity(2L * PER_USERNAME).refillGreedy(2L * PER_USERNAME, Duration.ofHours(1))
+                    .build(),
+            Bandwidth.builder().capacity(4L * PER_USERNAME).refillGreedy(4L * PER_USERNAME, Duration.ofDays(1))
+                    .build());
 
     @Resource(lookup = DatabaseConfiguration.JNDI_NAME)
     DataSource dataSource;
@@ -90,23 +108,42 @@ public class AttemptLimits {
         return limits;
     }
 
-    /** Takes one attempt for this subject from this address, or refuses while either is used up. */
+    /**
+     * Takes one attempt at this username's secret from this address, or refuses while the pair or the address is
+     * used up. Other addresses (the owner's own phone) are not held up by failures from this one.
+     */
     public void attempt(String usernameKey, String address) {
-        Bucket user = usernameBucket(usernameKey);
-        if (!user.tryConsume(1)) {
-            throw tooMany(user);
+        Bucket pair = pairBucket(usernameKey, address);
+        if (!pair.tryConsume(1)) {
+            throw tooMany(pair);
         }
         Bucket from = addressBucket(address);
         if (!from.tryConsume(1)) {
-            user.addTokens(1);
+            pair.addTokens(1);
             throw tooMany(from);
         }
     }
 
     /** The secret was right: the attempt does not count. */
     public void succeeded(String usernameKey, String address) {
-        usernameBucket(usernameKey).addTokens(1);
+        pairBucket(usernameKey, address).addTokens(1);
         addressBucket(address).addTokens(1);
+    }
+
+    /**
+     * Takes one attempt at confirming a change with the secret by someone already signed in to the account (an
+     * erasure), or refuses. Counted per account: guesses at the username from elsewhere do not hold the owner up.
+     */
+    public void confirmation(String accountId) {
+        Bucket account = accountBucket(accountId);
+        if (!account.tryConsume(1)) {
+            throw tooMany(account);
+        }
+    }
+
+    /** The confirmation was right: the attempt does not count. */
+    public void confirmed(String accountId) {
+        accountBucket(accountId).addTokens(1);
     }
 
     /** Takes one account opening for this address, or refuses. */
@@ -132,8 +169,19 @@ public class AttemptLimits {
         return buckets.removeExpired();
     }
 
-    private Bucket usernameBucket(String usernameKey) {
-        return buckets.get(id("user", usernameKey), () -> limit(PER_USERNAME));
+    private Bucket pairBucket(String usernameKey, String address) {
+        // The address cannot hold a line break, so the pair is one unambiguous value.
+        return buckets.get(id("user-address", usernameKey + "\n" + address), AttemptLimits::growingDelays);
+    }
+
+    private Bucket accountBucket(String accountId) {
+        return buckets.get(id("account", accountId), AttemptLimits::growingDelays);
+    }
+
+    private static BucketConfiguration growingDelays() {
+        ConfigurationBuilder builder = BucketConfiguration.builder();
+        GROWING_DELAYS.forEach(builder::addLimit);
+        return builder.build();
     }
 
     private Bucket addressBucket(String address) {
@@ -194,10 +242,7 @@ public class AttemptLimits {
 
     private static final class LocalBuckets implements Buckets {
 
-        private record Limited(Bucket bucket, long capacity) {
-        }
-
-        private final Map<String, Limited> buckets = new ConcurrentHashMap<>();
+        private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
         private final TimeMeter clock;
 
         /** @param clock in the service Bucket4j's own default; tests pass a clock they move by hand */
@@ -209,19 +254,21 @@ public class AttemptLimits {
         public Bucket get(String key, Supplier<BucketConfiguration> configuration) {
             return buckets.computeIfAbsent(key, k -> {
                 LocalBucketBuilder builder = Bucket.builder().withCustomTimePrecision(clock);
-                long capacity = 0;
                 for (Bandwidth limit : configuration.get().getBandwidths()) {
                     builder.addLimit(limit);
-                    capacity = Math.max(capacity, limit.getCapacity());
                 }
-                return new Limited(builder.build(), capacity);
-            }).bucket();
+                return builder.build();
+            });
         }
 
+        /** A bucket goes once every one of its limits has filled up again: a longer limit still remembers. */
         @Override
         public int removeExpired() {
             int before = buckets.size();
-            buckets.values().removeIf(limited -> limited.bucket().getAvailableTokens() >= limited.capacity());
+            buckets.values().removeIf(bucket -> {
+                VerboseResult<Long> now = bucket.asVerbose().getAvailableTokens();
+                return now.getState().calculateFullRefillingTime(now.getOperationTimeNanos()) == 0;
+            });
             return before - buckets.size();
         }
     }

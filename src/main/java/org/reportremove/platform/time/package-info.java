@@ -1,5 +1,5 @@
 /**
- * The service's clock, injected wherever "now" decides something (a reminder due, a package delivered), so that
- * tests can move it.
+ * The service's clock, injected wherever "now" decides something (a package's hold-back, a reminder due, a package
+ * delivered), so that tests can fix or move it.
  */
 package org.reportremove.platform.time;

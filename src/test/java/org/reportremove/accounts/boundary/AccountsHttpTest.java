@@ -11,11 +11,21 @@ import org.reportremove.testing.Reply;
 import org.reportremove.testing.TestRun;
 import org.reportremove.testing.Tokens;
 
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -166,7 +176,7 @@ class AccountsHttpTest extends DeployedServiceTest {
     }
 
     @Test
-    void repeatedFailedSignInsAreLimitedPerUsername() {
+    void repeatedFailedSignInsAreLimitedPerUsernameAndAddress() {
         String username = uniqueUsername();
         open(username, "seven purple kettles sing", "16_17");
         for (int i = 0; i < 5; i++) {
@@ -180,6 +190,63 @@ class AccountsHttpTest extends DeployedServiceTest {
         assertTrue(limited.json().getString("detail").endsWith(" and try again, or ask a counsellor for help."),
                 limited.json().getString("detail"));
         assertTrue(Integer.parseInt(limited.header("Retry-After")) > 0);
+    }
+
+    @Test
+    void wrongPassphrasesFromOneAddressDoNotStopTheOwnerFromAnother() {
+        String username = uniqueUsername();
+        open(username, "seven purple kettles sing", "16_17");
+        String stranger = "203.0.113." + (1 + new java.util.Random().nextInt(250));
+        String owner = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+        for (int i = 0; i < 8; i++) {
+            Reply guess = signInFrom(stranger, username, "not the passphrase " + i);
+            assertEquals(i < 5 ? 400 : 429, guess.status(), guess.body());
+        }
+        assertEquals(429, signInFrom(stranger, username, "seven purple kettles sing").status());
+
+        Reply signedIn = signInFrom(owner, username, "seven purple kettles sing");
+
+        assertEquals(200, signedIn.status(), signedIn.body());
+        Reply erased = api.sendJson("DELETE", ACCOUNTS + "/me", object("passphrase", "seven purple kettles sing"),
+                "Authorization", "Bearer " + signedIn.json().getString("access_token"), "X-Forwarded-For", stranger);
+        assertEquals(204, erased.status(), "erasure with a valid token counts per account: " + erased.body());
+    }
+
+    @Test
+    void concurrentRecoveriesWithOneCodeSpendItOnceAndLogNoStackTrace() throws Exception {
+        String username = uniqueUsername();
+        Reply opened = open(username, "seven purple kettles sing", "16_17");
+        String code = opened.json().getJsonArray("recoveryCodes").getString(0);
+        int logStart = TestRun.logs().text().length();
+        HttpClient client = HttpClient.newHttpClient();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String body = object("username", username, "recoveryCode", code,
+                    "newPassphrase", "a brand new passphrase " + i).toString();
+            String address = "192.0.2." + (i + 1);
+            answers.add(pool.submit(() -> {
+                start.await();
+                return client.send(HttpRequest.newBuilder(base.toURI().resolve("api/v1/accounts/recovery"))
+                                .header("Content-Type", "application/json").header("X-Forwarded-For", address)
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+
+        assertEquals(1, statuses.stream().filter(status -> status == 204).count(), "spent once: " + statuses);
+        assertTrue(statuses.stream().allMatch(status -> status == 204 || status == 400 || status == 409),
+                "the others are refused, never a 500: " + statuses);
+        String log = api.logSince(logStart);
+        assertFalse(log.lines().anyMatch(line -> line.strip().startsWith("at ")),
+                "no stack trace in the log for a race any caller can start");
     }
 
     @Test
@@ -377,6 +444,13 @@ class AccountsHttpTest extends DeployedServiceTest {
 
     private Reply signIn(String username, String passphrase) {
         return api.postForm(TOKEN, "grant_type", "password", "username", username, "password", passphrase);
+    }
+
+    /** A sign-in as if forwarded by the proxy the test server trusts (the loopback address) for a client. */
+    private Reply signInFrom(String address, String username, String passphrase) {
+        String form = "grant_type=password&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(passphrase, StandardCharsets.UTF_8);
+        return api.post(TOKEN, "application/x-www-form-urlencoded", form, "X-Forwarded-For", address);
     }
 
     private Reply recover(String username, String code, String newPassphrase) {

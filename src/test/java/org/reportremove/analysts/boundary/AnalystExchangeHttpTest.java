@@ -304,7 +304,7 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
 
         assertEquals(object("applied", 1, "duplicate", 0, "ignored", 0, "rejected", 10, "results", array(
                 rejected(p + "-unknown", "UNKNOWN_REFERENCE",
-                        "analystReference: no case has this reference (it may have been erased with its account)"),
+                        "analystReference: no case has ever had this reference"),
                 rejected(p + "-elsewhere", "ITEM_NOT_IN_CASE", "itemReference: not an item of this case"),
                 rejected(p + "-nocat", "INVALID_EVENT", "category: must be one of A, B, C, PROHIBITED"),
                 rejected(p + "-catnf", "INVALID_EVENT", "category: is given only when the outcome is ACTIONABLE"),
@@ -360,6 +360,44 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
         assertEquals("duplicate", results(batch).getJsonArray("results").getJsonObject(0).getString("status"));
         assertEquals(List.of("CASE_SUBMITTED", "CASE_WITHDRAWN"), auditActionsFor(reported.reference()));
         assertEquals(0, assessmentsOf(reported));
+    }
+
+    @Test
+    void anErasedAccountsCasesKeepTheirBlockingAndLaterResultsAreIgnoredNotRefused() throws Exception {
+        Person person = YoungPeople.person(api, "16_17");
+        ReportedCase reported = YoungPeople.report(api, database, person, 1);
+        String ar = reported.analystReference();
+        JsonObject leased = leaseUntil(p -> ar.equals(p.getString("analystReference")), null);
+
+        Reply erased = api.sendJson("DELETE", "/api/v1/accounts/me", object("passphrase", YoungPeople.PASSPHRASE),
+                "Authorization", person.bearer());
+        assertEquals(204, erased.status(), erased.body());
+        assertEquals(List.of("CASE_SUBMITTED"), queuedFor(ar), "no withdrawal: the hashes stay blocked");
+        assertEquals(204, ack(leased.getString("packageId")).status());
+
+        String id = "erased-" + UUID.randomUUID();
+        JsonObject batch = object("events", array(event(id, "ASSESSMENT", ar, reported.itemReferences().get(0),
+                "outcome", "ACTIONABLE", "category", "A", "at", "2025-05-01T08:00:00Z")));
+        assertEquals(object("applied", 0, "duplicate", 0, "ignored", 1, "rejected", 0, "results", array(
+                object("eventId", id, "status", "ignored"))), results(batch));
+        assertEquals("duplicate", results(batch).getJsonArray("results").getJsonObject(0).getString("status"));
+    }
+
+    @Test
+    void anAccountErasedWithItsCasesWithdrawnTellsTheAnalystSideAndLaterResultsAreIgnored() throws Exception {
+        Person person = YoungPeople.person(api, "16_17");
+        ReportedCase reported = YoungPeople.report(api, database, person, 1);
+        String ar = reported.analystReference();
+        leaseUntil(p -> ar.equals(p.getString("analystReference")), null);
+
+        Reply erased = api.sendJson("DELETE", "/api/v1/accounts/me", object("passphrase", YoungPeople.PASSPHRASE,
+                "withdrawCases", true), "Authorization", person.bearer());
+        assertEquals(204, erased.status(), erased.body());
+        assertEquals(List.of("CASE_SUBMITTED", "CASE_WITHDRAWN"), queuedFor(ar));
+
+        String id = "withdrawn-erased-" + UUID.randomUUID();
+        JsonObject batch = object("events", array(event(id, "CASE_CLOSED", ar, null, "at", "2025-05-01T08:00:00Z")));
+        assertEquals("ignored", results(batch).getJsonArray("results").getJsonObject(0).getString("status"));
     }
 
     @Test

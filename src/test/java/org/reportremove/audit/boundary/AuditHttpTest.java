@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reportremove.audit.control.AuditChain;
+import org.reportremove.audit.control.AuditChainCheckpoint;
 import org.reportremove.audit.control.AuditVerification;
 import org.reportremove.testing.AuditTrailCopy;
 import org.reportremove.testing.DeployedServiceTest;
@@ -38,6 +39,7 @@ class AuditHttpTest extends DeployedServiceTest {
 
     private static final String ENTRIES = "/api/v1/operator/audit/entries";
     private static final String VERIFICATIONS = "/api/v1/operator/audit/verifications";
+    private static final String CHECKPOINT = "/api/v1/operator/audit/checkpoint";
     private static final Duration UNSEALED_ALERT = Duration.ofMinutes(5);
 
     private String operator;
@@ -144,12 +146,43 @@ class AuditHttpTest extends DeployedServiceTest {
     }
 
     @Test
+    void aSignedCheckpointOfTheHeadCatchesATailCutWithItsHeadRolledBack() throws Exception {
+        long id = record("INCIDENT_OPENED", "incident-" + UUID.randomUUID()).json().getJsonNumber("id").longValue();
+        long seal = awaitSealed(id);
+        Reply taken = api.get(CHECKPOINT, "Authorization", operator);
+        assertEquals(200, taken.status(), taken.body());
+        JsonObject answer = taken.json();
+        AuditChainCheckpoint checkpoint = AuditChainCheckpoint.verify(answer.getString("checkpoint"),
+                api.get("/.well-known/jwks.json").body());
+        assertEquals(answer.getJsonNumber("seq").longValue(), checkpoint.seq());
+        assertEquals(answer.getString("hash"), checkpoint.hash());
+        assertTrue(checkpoint.seq() >= seal, "the checkpoint covers the entry");
+
+        try (AuditTrailCopy copy = AuditTrailCopy.of(database)) {
+            assertEquals(1, copy.execute("DELETE FROM audit_event WHERE seal_seq = ?", checkpoint.seq()));
+            assertEquals(1, copy.execute("UPDATE audit_chain_head SET seal_seq = ?, chain_hash = (SELECT chain_hash"
+                    + " FROM audit_event WHERE seal_seq = ?) WHERE id = 1", checkpoint.seq() - 1,
+                    checkpoint.seq() - 1));
+            assertTrue(verify(copy).intact(), "inside the database the cut does not show");
+
+            try (Connection connection = copy.database().getConnection()) {
+                AuditVerification against = AuditChain.verify(connection, UNSEALED_ALERT, Instant.now(), checkpoint);
+                assertFalse(against.intact());
+                assertEquals(new AuditVerification.BrokenLink(checkpoint.seq(), null,
+                        AuditVerification.Break.CHECKPOINT_NOT_REACHED), against.firstBrokenLink());
+            }
+        }
+    }
+
+    @Test
     void verificationNeedsTheOperatorRole() {
         forbidden().assertOn(api.postJson(VERIFICATIONS, object(),
                 "Authorization", "Bearer " + Tokens.withRoles("someone", "young-person")));
         forbidden().assertOn(api.postJson(VERIFICATIONS, object(),
                 "Authorization", "Bearer " + Tokens.counsellor(api, "counsellor-7")));
         unauthenticated().assertOn(api.postJson(VERIFICATIONS, object()));
+        forbidden().assertOn(api.get(CHECKPOINT, "Authorization", "Bearer " + Tokens.counsellor(api, "counsellor-7")));
+        unauthenticated().assertOn(api.get(CHECKPOINT));
     }
 
     private Reply record(String action, String objectId) {

@@ -134,6 +134,78 @@ class AuditChainTest {
     }
 
     @Test
+    void aBackDatedRowIsChainedButFlaggedForGood() throws SQLException {
+        insertRows(3, Instant.now());
+        seal(100);
+        insertRows(1, Instant.now().minus(Duration.ofDays(30)));
+        insertRows(1, Instant.now());
+
+        AuditChain.Sealed sealed = seal(100);
+
+        assertEquals(List.of(4L), sealed.outOfOrder());
+        AuditVerification result = verify();
+        assertTrue(result.intact(), "the chain itself holds");
+        assertEquals(5, result.linksVerified());
+        assertEquals(1, result.outOfOrder());
+        update("UPDATE audit_event SET out_of_order = FALSE WHERE id = 4");
+        assertEquals(AuditVerification.Break.ROW_ALTERED, verify().firstBrokenLink().reason(),
+                "the flag is part of the link: clearing it breaks the chain");
+    }
+
+    @Test
+    void aRowDatedAheadIsFlaggedAndDoesNotMakeTheRowsAfterItLate() throws SQLException {
+        insertRows(2, Instant.now());
+        insertRows(1, Instant.now().plus(Duration.ofDays(2)));
+        seal(100);
+        insertRows(2, Instant.now());
+
+        AuditChain.Sealed sealed = seal(100);
+
+        assertEquals(List.of(), sealed.outOfOrder());
+        assertEquals(1, verify().outOfOrder());
+    }
+
+    @Test
+    void aFirstRowDatedAheadIsFlaggedAndLeavesNoYardstick() throws SQLException {
+        insertRows(1, Instant.now().plus(Duration.ofDays(2)));
+
+        assertEquals(List.of(1L), seal(100).outOfOrder());
+        insertRows(1, Instant.now().minus(Duration.ofDays(1)));
+        assertEquals(List.of(), seal(100).outOfOrder(), "with no row in order yet, nothing counts as late");
+    }
+
+    @Test
+    void aTailCutWithItsHeadRolledBackPassesInsideTheDatabaseButNotAgainstACheckpoint() throws SQLException {
+        insertRows(5, Instant.now());
+        AuditChain.Sealed sealed = seal(100);
+        AuditChainCheckpoint checkpoint = new AuditChainCheckpoint(sealed.headSeq(), sealed.headHash(), Instant.now(),
+                "key-1");
+
+        update("DELETE FROM audit_event WHERE seal_seq = 5");
+        update("DELETE FROM audit_event WHERE seal_seq = 4");
+        update("UPDATE audit_chain_head SET seal_seq = 3, chain_hash = (SELECT chain_hash FROM audit_event"
+                + " WHERE seal_seq = 3) WHERE id = 1");
+
+        assertTrue(verify().intact(), "inside the database nothing shows");
+        AuditVerification result = verify(checkpoint);
+        assertFalse(result.intact());
+        assertEquals(AuditVerification.Break.CHECKPOINT_NOT_REACHED, result.firstBrokenLink().reason());
+        assertEquals(4, result.firstBrokenLink().sealSeq());
+    }
+
+    @Test
+    void aChainRebuiltThroughACheckpointsPlaceDoesNotMatchIt() throws SQLException {
+        insertRows(3, Instant.now());
+        seal(100);
+        AuditChainCheckpoint other = new AuditChainCheckpoint(2, "a".repeat(64), Instant.now(), "key-1");
+
+        AuditVerification result = verify(other);
+
+        assertEquals(AuditVerification.Break.CHECKPOINT_MISMATCH, result.firstBrokenLink().reason());
+        assertEquals(2, result.firstBrokenLink().sealSeq());
+    }
+
+    @Test
     void rowsLeftUnsealedPastTheAlertAreReported() throws SQLException {
         insertRows(2, Instant.now().minus(Duration.ofMinutes(5)));
         insertRows(1, Instant.now());
@@ -181,8 +253,12 @@ class AuditChainTest {
     }
 
     private AuditVerification verify() throws SQLException {
+        return verify(null);
+    }
+
+    private AuditVerification verify(AuditChainCheckpoint checkpoint) throws SQLException {
         try (Connection connection = database.getConnection()) {
-            return AuditChain.verify(connection, ALERT, Instant.now());
+            return AuditChain.verify(connection, ALERT, Instant.now(), checkpoint);
         }
     }
 

@@ -475,7 +475,28 @@ class CasesHttpTest extends DeployedServiceTest {
     }
 
     @Test
-    void erasingTheAccountWithdrawsAndDeletesItsCases() throws Exception {
+    void erasingTheAccountAskingToWithdrawWithdrawsAndDeletesItsCases() throws Exception {
+        Person person = person("16_17");
+        String reference = submit(person, UUID.randomUUID().toString(), object(
+                "items", array(photo(sha256(), null, pdq(), 90)),
+                "notes", "to be erased",
+                "consent", object("followUp", false))).json().getString("reference");
+        String analystReference = analystReferenceOf(reference);
+
+        Reply erased = api.sendJson("DELETE", "/api/v1/accounts/me", object("passphrase", YoungPeople.PASSPHRASE,
+                "withdrawCases", true),
+                "Authorization", person.bearer());
+        assertEquals(204, erased.status(), erased.body());
+
+        assertEquals(0, casesOf(person));
+        assertEquals(0, count("SELECT COUNT(*) FROM case_submission WHERE account_id = ?", person.accountId()));
+        assertEquals(List.of(), QueuedMessages.payloads(database, "ANALYSTS",
+                m -> m.getString("analystReference").equals(analystReference)),
+                "the case's unsent package was taken back with it");
+    }
+
+    @Test
+    void erasingTheAccountByDefaultDetachesItsCasesWhoseHashesStillGoToTheAnalysts() throws Exception {
         Person person = person("16_17");
         String reference = submit(person, UUID.randomUUID().toString(), object(
                 "items", array(photo(sha256(), null, pdq(), 90)),
@@ -489,9 +510,13 @@ class CasesHttpTest extends DeployedServiceTest {
 
         assertEquals(0, casesOf(person));
         assertEquals(0, count("SELECT COUNT(*) FROM case_submission WHERE account_id = ?", person.accountId()));
-        assertEquals(List.of(), QueuedMessages.payloads(database, "ANALYSTS",
-                m -> m.getString("analystReference").equals(analystReference)),
-                "the case's unsent package was taken back with it");
+        assertEquals(0, count("SELECT COUNT(*) FROM analyst_case WHERE analyst_reference = ?", analystReference),
+                "nothing links the analyst reference to a case any more");
+        assertEquals(1, count("SELECT COUNT(*) FROM analyst_erased_case WHERE analyst_reference = ?",
+                analystReference), "only the reference is remembered, to ignore later results");
+        assertEquals(1, count("SELECT COUNT(*) FROM outbox_message WHERE subject_id = ?", analystReference));
+        assertEquals(1, count("SELECT COUNT(*) FROM outbox_message WHERE subject_id = ? AND message_type"
+                + " = 'CASE_SUBMITTED'", analystReference), "the hash-only package still goes, and no withdrawal follows it");
     }
 
     @Test

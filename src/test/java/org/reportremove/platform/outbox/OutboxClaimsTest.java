@@ -72,6 +72,37 @@ class OutboxClaimsTest {
     }
 
     @Test
+    void aMessageHeldBackIsNotClaimedBeforeItsTimeOnPostgresqlAndH2() throws Exception {
+        DataSource postgresql = freshPostgresql();
+        String url = "jdbc:h2:mem:outbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "")
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        for (Connections connections : List.<Connections>of(postgresql::getConnection,
+                () -> DriverManager.getConnection(url, "sa", ""))) {
+            OffsetDateTime queued = OffsetDateTime.parse("2026-05-01T18:10:07Z");
+            OffsetDateTime releasedAt = OffsetDateTime.parse("2026-05-01T19:04:31Z");
+            try (Connection connection = connections.open();
+                 PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_message (id, topic,"
+                         + " message_type, payload, created_at, available_at, attempts) VALUES (?, 'ANALYSTS', 'TEST',"
+                         + " ?, ?, ?, 0)")) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setBytes(2, new byte[]{1});
+                insert.setObject(3, queued);
+                insert.setObject(4, releasedAt);
+                insert.executeUpdate();
+            }
+            try (Connection connection = connections.open()) {
+                assertEquals(0, OutboxClaims.claim(connection, Topic.ANALYSTS, 10, Duration.ofMinutes(5),
+                        queued.plusSeconds(5)).size(), "not seconds after it was queued");
+                assertEquals(0, OutboxClaims.claim(connection, Topic.ANALYSTS, 10, Duration.ofMinutes(5),
+                        releasedAt.minusSeconds(1)).size(), "not a second early");
+                assertEquals(1, OutboxClaims.claim(connection, Topic.ANALYSTS, 10, Duration.ofMinutes(5),
+                        releasedAt).size(), "from its time on");
+            }
+        }
+    }
+
+    @Test
     void aLapsedLeaseFreesTheMessageAndOnlyTheNewClaimerCanAcknowledgeIt() throws Exception {
         String url = "jdbc:h2:mem:outbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         Flyway.configure().dataSource(url, "sa", "")

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AttemptLimitsTest {
 
@@ -45,7 +46,7 @@ class AttemptLimitsTest {
     private final HandClock clock = new HandClock();
 
     @Test
-    void fiveFailuresForOneSubjectWithinAQuarterHourThenRefusedUntilOneRefills() {
+    void fiveFailuresForOneUsernameFromOneAddressWithinAQuarterHourThenRefusedUntilOneRefills() {
         AttemptLimits limits = limits(100, 10);
         for (int i = 0; i < 5; i++) {
             limits.attempt("alice", ADDRESS);
@@ -58,7 +59,6 @@ class AttemptLimitsTest {
                 () -> assertEquals(181, refused.retryAfterSeconds()),
                 () -> assertEquals("Too many attempts. Wait 4 minutes and try again, or ask a counsellor for help.",
                         refused.getMessage()));
-        assertThrows(TooManyAttempts.class, () -> limits.attempt("alice", OTHER_ADDRESS));
         clock.advance(Duration.ofSeconds(179));
         assertEquals(2, assertThrows(TooManyAttempts.class, () -> limits.attempt("alice", ADDRESS))
                 .retryAfterSeconds());
@@ -132,7 +132,7 @@ class AttemptLimitsTest {
         // 10 attempts per 15 minutes refill one every 90 seconds.
         assertEquals(91, refused.retryAfterSeconds());
         assertEquals(5, failUntilRefused(limits, "dave", OTHER_ADDRESS));
-        assertEquals(4, failUntilRefused(limits, "subject-0", OTHER_ADDRESS));
+        assertEquals(5, failUntilRefused(limits, "subject-0", OTHER_ADDRESS));
     }
 
     @Test
@@ -175,7 +175,8 @@ class AttemptLimitsTest {
         limits.succeeded("alice", ADDRESS);
         limits.opening(OTHER_ADDRESS);
 
-        assertEquals(Set.of(List.of("rate-limit:user", "alice"), List.of("rate-limit:address", ADDRESS),
+        assertEquals(Set.of(List.of("rate-limit:user-address", "alice\n" + ADDRESS),
+                List.of("rate-limit:address", ADDRESS),
                 List.of("rate-limit:open", OTHER_ADDRESS)), digested);
     }
 
@@ -196,10 +197,70 @@ class AttemptLimitsTest {
 
         assertEquals(0, limits.removeExpired());
         clock.advance(Duration.ofMinutes(15));
-        assertEquals(3, limits.removeExpired());
+        assertEquals(1, limits.removeExpired(), "the address; the pairs remember the day");
         clock.advance(Duration.ofMinutes(45));
-        assertEquals(1, limits.removeExpired());
+        assertEquals(1, limits.removeExpired(), "the opening");
+        clock.advance(Duration.ofDays(1));
+        assertEquals(2, limits.removeExpired());
         assertEquals(0, limits.removeExpired());
+    }
+
+    @Test
+    void failuresFromOneAddressDoNotHoldTheOwnerUpOnAnother() {
+        AttemptLimits limits = limits(1000, 10);
+        for (int stranger = 0; stranger < 100; stranger++) {
+            try {
+                limits.attempt("alice", ADDRESS);
+            } catch (TooManyAttempts refused) {
+                clock.advance(Duration.ofSeconds(refused.retryAfterSeconds()));
+            }
+        }
+
+        assertDoesNotThrow(() -> limits.attempt("alice", OTHER_ADDRESS));
+        limits.succeeded("alice", OTHER_ADDRESS);
+        assertEquals(5, failUntilRefused(limits, "alice", OTHER_ADDRESS));
+    }
+
+    @Test
+    void theWaitGrowsAsFailuresGoOn() {
+        AttemptLimits limits = limits(1000, 10);
+        List<Long> waits = new ArrayList<>();
+        while (waits.size() < 20) {
+            try {
+                limits.attempt("alice", ADDRESS);
+            } catch (TooManyAttempts refused) {
+                waits.add(refused.retryAfterSeconds());
+                clock.advance(Duration.ofSeconds(refused.retryAfterSeconds()));
+            }
+        }
+
+        // 5 a quarter hour (one per 3 minutes), then 10 an hour (one per 6), then 20 a day (one per 72).
+        String because = waits.toString();
+        assertEquals(181, waits.get(0), because);
+        assertTrue(waits.stream().anyMatch(wait -> wait > 300 && wait <= 361), because);
+        assertTrue(waits.get(waits.size() - 1) > 3600, because);
+        for (int i = 1; i < waits.size(); i++) {
+            assertTrue(waits.get(i) >= waits.get(i - 1) - 2, "never shorter again: " + because);
+        }
+    }
+
+    @Test
+    void anErasureConfirmationIsLimitedPerAccountAloneWithGrowingWaits() {
+        AttemptLimits limits = limits(5, 10);
+        failUntilRefused(limits, "alice", ADDRESS);
+        for (int i = 0; i < 5; i++) {
+            limits.confirmation("account-1");
+        }
+
+        TooManyAttempts refused = assertThrows(TooManyAttempts.class, () -> limits.confirmation("account-1"));
+
+        assertEquals(181, refused.retryAfterSeconds());
+        assertDoesNotThrow(() -> limits.confirmation("account-2"));
+        clock.advance(Duration.ofSeconds(180));
+        limits.confirmation("account-1");
+        limits.confirmed("account-1");
+        limits.confirmation("account-1");
+        assertThrows(TooManyAttempts.class, () -> limits.confirmation("account-1"));
     }
 
     private AttemptLimits limits(int perAddress, int openingsPerHour) {

@@ -5,14 +5,12 @@ import jakarta.enterprise.inject.Produces;
 
 import java.time.Clock;
 
-/**
- * Produces the clock: UTC, since times are stored and compared in UTC and shown to the day.
- */
+/** The one wall clock of the service, in UTC; rules take a {@link Clock} so their tests can fix the time. */
 @ApplicationScoped
-public class ServiceClock {
+public class Clocks {
 
     @Produces
-    Clock clock() {
+    Clock utc() {
         return Clock.systemUTC();
     }
 }
