@@ -1,5 +1,5 @@
 -- A random id per account that a notification service may know a device by; "you have a new message" is sent to
--- it and nothing else. Filled for existing accounts by the database's own migration (V11_1).
+-- it and nothing else. Filled for existing accounts by the database's own migration (V14_1).
 ALTER TABLE account ADD COLUMN notification_id VARCHAR(36);
 
 -- The young person's inbox. The service's messages hold a key into the wording (rendered in the case's language
