@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.reportremove.analysts.entity.AnalystCase;
+import org.reportremove.analysts.entity.PriorityFlag;
 import org.reportremove.cases.control.CaseDetails;
 import org.reportremove.cases.control.Cases;
 import org.reportremove.cases.entity.Case;
@@ -47,7 +48,7 @@ public class CaseHandOver {
         em.persist(handedOver);
         queue(handedOver, PackageContents.CASE_SUBMITTED,
                 PackageContents.submitted(reportCase, submitted.age(), details.open(reportCase).locations()),
-                !PackageContents.priorityFlags(reportCase, submitted.age()).isEmpty());
+                PriorityFlag.rank(PackageContents.priorityFlags(reportCase, submitted.age())));
     }
 
     void itemsAdded(@Observes ItemsAdded added) {
@@ -58,7 +59,7 @@ public class CaseHandOver {
         List<Item> items = reportCase.items().stream()
                 .filter(item -> references.contains(item.itemReference().value())).toList();
         queue(handedOver, PackageContents.ITEMS_ADDED, PackageContents.itemsAdded(reportCase, added.age(), items),
-                !PackageContents.priorityFlags(reportCase, added.age()).isEmpty());
+                PriorityFlag.rank(PackageContents.priorityFlags(reportCase, added.age())));
     }
 
     /**
@@ -72,12 +73,12 @@ public class CaseHandOver {
             int takenBack = outbox.discardUnclaimed(Topic.ANALYSTS, reference);
             if (handedOver.mayHaveReachedAnalysts(takenBack)) {
                 outbox.queue(Topic.ANALYSTS, reference, PackageContents.CASE_WITHDRAWN,
-                        PackageContents.withdrawn(handedOver), false);
+                        PackageContents.withdrawn(handedOver), 0);
             }
         }
     }
 
-    private void queue(AnalystCase handedOver, String type, String payload, boolean priority) {
+    private void queue(AnalystCase handedOver, String type, String payload, int priority) {
         outbox.queue(Topic.ANALYSTS, handedOver.analystReference().value(), type, payload, priority);
         handedOver.packageQueued();
     }

@@ -36,14 +36,14 @@ public class Outbox {
     DataSealer sealer;
 
     /**
-     * Queues a message with a JSON payload (stored encrypted); a {@code priority} message is claimed before older
-     * ones without.
+     * Queues a message with a JSON payload (stored encrypted); messages of a higher {@code priority} are claimed
+     * before those of a lower one, and among equals the oldest first.
      *
      * @param subjectId what the message is about, as an id (never content), so that its unclaimed messages can be
      *                  {@linkplain #discardUnclaimed taken back}
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String queue(Topic topic, String subjectId, String type, String payloadJson, boolean priority) {
+    public String queue(Topic topic, String subjectId, String type, String payloadJson, int priority) {
         String id = OutboxMessage.newId();
         em.persist(OutboxMessage.queued(id, topic, subjectId, type, sealer.seal(payloadJson, OWNER_PREFIX + id),
                 priority));

@@ -15,7 +15,7 @@ import java.util.UUID;
  * The claim and acknowledgement SQL, on a connection the caller commits. The same SQL runs on PostgreSQL and H2:
  * {@code FOR UPDATE SKIP LOCKED} lets concurrent claimers (threads or replicas) pass over rows another claimer has
  * locked, and the lease written in the same transaction keeps a claimed row away from others until it runs out.
- * Priority messages come first, then the oldest.
+ * Messages of a higher priority come first, then the oldest.
  * (H2 applies the row limit before skipping locked rows, so a second claimer may find nothing while the first
  * holds the oldest rows; it never finds the same ones. H2 is the single-process development database.)
  */

@@ -45,7 +45,7 @@ public class OutboxMessage {
     private int attempts;
 
     @Column(name = "priority", nullable = false)
-    private boolean priority;
+    private int priority;
 
     @Column(name = "subject_id")
     private String subjectId;
@@ -58,7 +58,7 @@ public class OutboxMessage {
     }
 
     static OutboxMessage queued(String id, Topic topic, String subjectId, String type, byte[] payload,
-                                boolean priority) {
+                                int priority) {
         OutboxMessage message = new OutboxMessage();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         message.id = id;

@@ -127,6 +127,24 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
     }
 
     @Test
+    void packagesAreLeasedInTheOrderOfTheirFlagsThenOldestFirst() throws Exception {
+        // Every test account is self-declared and every test case names who did it (KNOWS_WHO): an UNDER_13 one
+        // adds a flag that comes before KNOWS_WHO, so it overtakes older packages.
+        ReportedCase olderFlagged = YoungPeople.report(api, database, YoungPeople.person(api, "16_17"), 1);
+        ReportedCase under13 = YoungPeople.report(api, database, YoungPeople.person(api, "UNDER_13"), 1);
+        ReportedCase newerFlagged = YoungPeople.report(api, database, YoungPeople.person(api, "16_17"), 1);
+
+        List<JsonObject> leased = leaseOneByOneUntilNoneIsLeft();
+        List<String> order = leased.stream().map(p -> p.getString("analystReference"))
+                .filter(Set.of(olderFlagged.analystReference(), under13.analystReference(),
+                        newerFlagged.analystReference())::contains).toList();
+        leased.forEach(p -> ack(p.getString("packageId")));
+
+        assertEquals(List.of(under13.analystReference(), olderFlagged.analystReference(),
+                newerFlagged.analystReference()), order, "UNDER_13 first, then the same flags oldest first");
+    }
+
+    @Test
     void leasesTakeOneTo500AndOnlyTheAnalystExchange() {
         for (int max : new int[]{0, 501, -1}) {
             assertInvalidFields(api.postJson(LEASE, object("max", max), "Authorization", analyst),
@@ -189,7 +207,7 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
         // Every test account is self-declared, so both carry a priority flag: take it off the older one.
         List<QueuedMessages.Message> olderPackage = QueuedMessages.forAnalysts(database, older.analystReference());
         assertEquals(1, olderPackage.size());
-        assertEquals(1, execute("UPDATE outbox_message SET priority = false WHERE id = ?", olderPackage.get(0).id()));
+        assertEquals(1, execute("UPDATE outbox_message SET priority = 0 WHERE id = ?", olderPackage.get(0).id()));
 
         // One at a time, until nothing is left: other tests' leftovers come in between, in the same order.
         List<JsonObject> leased = leaseOneByOneUntilNoneIsLeft();
