@@ -13,7 +13,9 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -92,6 +94,23 @@ public class Outbox {
     public boolean acknowledgeDelivered(Topic topic, String id) {
         try (Connection connection = dataSource.getConnection()) {
             return OutboxClaims.acknowledgeDelivered(connection, topic, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The outbox could not be updated", e);
+        }
+    }
+
+    /**
+     * {@link #acknowledgeDelivered(Topic, String)} for several messages, in one transaction.
+     *
+     * @return the ids of the messages removed; the others were not claimed messages of the topic
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Set<String> acknowledgeDelivered(Topic topic, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return OutboxClaims.acknowledgeDelivered(connection, topic, ids);
         } catch (SQLException e) {
             throw new IllegalStateException("The outbox could not be updated", e);
         }

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -76,6 +79,31 @@ public final class OutboxClaims {
             delete.setString(2, claimToken);
             return delete.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * {@link #acknowledgeDelivered(Connection, Topic, String)} for several messages in one round trip.
+     *
+     * @return the ids that were deleted
+     */
+    public static Set<String> acknowledgeDelivered(Connection connection, Topic topic, Collection<String> ids)
+            throws SQLException {
+        List<String> ordered = List.copyOf(ids);
+        Set<String> deleted = new HashSet<>();
+        try (PreparedStatement delete = connection.prepareStatement(ACKNOWLEDGE_DELIVERED)) {
+            for (String id : ordered) {
+                delete.setString(1, id);
+                delete.setString(2, topic.name());
+                delete.addBatch();
+            }
+            int[] counts = delete.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    deleted.add(ordered.get(i));
+                }
+            }
+        }
+        return deleted;
     }
 
     /**
