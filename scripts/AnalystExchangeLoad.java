@@ -40,7 +40,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *          (writes DIR/bench-analyst.jwk, the client's private key, and DIR/bench-analyst.jwks, its public key set
  *          for the service's reportremove.client.bench-analyst.jwks-file)
  *        java -cp target/report-remove-analyst-bridge.jar scripts/AnalystExchangeLoad.java run BASE-URL KEY-FILE
- *          [packages] [submit-threads] [ack-threads] [result-threads]   (defaults 10000 16 8 4)
+ *          [packages] [submit-threads] [ack-threads] [result-threads] [batch|single]   (defaults 10000 16 8 4 batch)
+ *          (batch: each lease's packages acknowledged in one request; single: one request per package, from the
+ *          acknowledging threads)
  */
 public class AnalystExchangeLoad {
 
@@ -72,6 +74,10 @@ public class AnalystExchangeLoad {
         int submitThreads = args.length > 4 ? Integer.parseInt(args[4]) : 16;
         int ackThreads = args.length > 5 ? Integer.parseInt(args[5]) : 8;
         int resultThreads = args.length > 6 ? Integer.parseInt(args[6]) : 4;
+        boolean batchAcks = args.length <= 7 || args[7].equals("batch");
+        if (args.length > 7 && !args[7].matches("batch|single")) {
+            throw new IllegalArgumentException("acknowledge: batch or single");
+        }
         if (packages < 1 || packages > 100_000) {
             throw new IllegalArgumentException("packages: 1 to 100,000");
         }
@@ -97,6 +103,7 @@ public class AnalystExchangeLoad {
                 break;
             }
             List<Future<?>> acks = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
             for (Object value : batch) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> leasedPackage = (Map<String, Object>) value;
@@ -105,6 +112,10 @@ public class AnalystExchangeLoad {
                             (String) ((Map<?, ?>) item).get("itemReference")});
                 }
                 String id = (String) leasedPackage.get("packageId");
+                ids.add(id);
+                if (batchAcks) {
+                    continue;
+                }
                 acks.add(ackers.submit(() -> {
                     try {
                         post(base + "/api/v1/analyst/packages/" + id + "/ack", bearer, "", 204);
@@ -112,6 +123,12 @@ public class AnalystExchangeLoad {
                         ackFailures.incrementAndGet();
                     }
                 }));
+            }
+            if (batchAcks) {
+                Map<String, Object> acknowledged = JSONObjectUtils.parse(post(base
+                        + "/api/v1/analyst/packages/acknowledgements", bearer, "{\"packageIds\": [\""
+                        + String.join("\", \"", ids) + "\"]}", 200));
+                ackFailures.addAndGet(ids.size() - ((Number) acknowledged.get("acknowledged")).intValue());
             }
             for (Future<?> ack : acks) {
                 ack.get();
@@ -121,8 +138,9 @@ public class AnalystExchangeLoad {
         ackers.shutdown();
         double total = seconds(started);
         System.out.printf("leased and acknowledged %,d packages in %.1f s (%.0f packages/s; leasing %.1f s of it,"
-                        + " 500 per lease; %d acknowledging threads; %d failed acknowledgements)%n",
-                leased, total, leased / total, leaseNanos / 1e9, ackThreads, ackFailures.get());
+                        + " 500 per lease; %s; %d failed acknowledgements)%n",
+                leased, total, leased / total, leaseNanos / 1e9, batchAcks ? "one acknowledgement per lease"
+                        : "one acknowledgement per package from " + ackThreads + " threads", ackFailures.get());
 
         // Result events: one assessment per item leased, in batches of 1,000, from several threads.
         List<String> batches = new ArrayList<>();

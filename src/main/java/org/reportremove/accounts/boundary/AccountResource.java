@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reportremove.accounts.control.AccountStatement;
 import org.reportremove.accounts.control.HeldWithAccount;
@@ -103,7 +104,9 @@ public class AccountResource {
     @GET
     @Path("me")
     @RolesAllowed(Roles.YOUNG_PERSON)
+    @SecurityRequirement(name = "bearer")
     @Operation(summary = "What we hold about you, in plain words")
+    @APIResponse(responseCode = "200", description = "The account, its age assurance and what we hold")
     public AccountDescription me() {
         Account account = own();
         AgeAssuranceOutcome age = account.age();
@@ -117,6 +120,7 @@ public class AccountResource {
     @DELETE
     @Path("me")
     @RolesAllowed(Roles.YOUNG_PERSON)
+    @SecurityRequirement(name = "bearer")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Erase your account and everything we hold about you (your passphrase again); your cases"
             + " keep being blocked unless you also ask to withdraw them")

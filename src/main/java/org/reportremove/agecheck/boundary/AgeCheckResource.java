@@ -58,6 +58,7 @@ public class AgeCheckResource {
                     + " \"nonce\": \"q8Jm0Zr3Xb2VtYp5Kd7Lw1Hs9Nc4Ge6Ua0Oi3Rf8Ty\","
                     + " \"expiresAt\": \"2026-11-22T08:10:00Z\", \"provider\": {\"name\": \"development\","
                     + " \"startUrl\": \"/api/v1/dev/age-provider/attestations\", \"audience\": \"report-remove\"}}")))
+    @APIResponse(responseCode = "415", description = "A body that does not say it is JSON, or imagery (none is needed)")
     public Response start() {
         StartedAgeCheck started = ageChecks.start();
         ProviderSettings settings = provider.settings();

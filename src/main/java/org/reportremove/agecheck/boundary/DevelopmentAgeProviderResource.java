@@ -42,7 +42,7 @@ public class DevelopmentAgeProviderResource {
 
     @GET
     @Path("jwks.json")
-    @Operation(summary = "The development provider's public keys (development mode only)")
+    @Operation(operationId = "developmentKeys", summary = "The development provider's public keys (development mode only)")
     @APIResponse(responseCode = "200", description = "Its JWKS", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "jwks",
             value = "{\"keys\": [{\"kty\": \"EC\", \"use\": \"sig\", \"crv\": \"P-256\", \"kid\": \"development-1a2b3c4d\","
@@ -55,7 +55,7 @@ public class DevelopmentAgeProviderResource {
     @POST
     @Path("attestations")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign an attestation for any age (development mode only)",
+    @Operation(operationId = "developmentAttest", summary = "Sign an attestation for any age (development mode only)",
             description = "Stands in for a real provider: send the age check's nonce and the age to attest.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "15, by document", value = "{\"nonce\": \"q8Jm0Zr3Xb2VtYp5Kd7Lw1Hs9Nc4Ge6Ua0Oi3Rf8Ty\", \"age\": 15,"

@@ -28,11 +28,16 @@ import org.reportremove.platform.problem.ProblemException;
 import org.reportremove.platform.problem.ProblemType;
 import org.reportremove.platform.web.AudienceApi;
 import org.reportremove.platform.web.Roles;
+import org.reportremove.platform.validation.FieldError;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.reportremove.platform.json.JsonDocuments.JSON;
 
 /**
- * The analyst side pulls hash-only packages: lease a batch, store each, acknowledge each. A package not
+ * The analyst side pulls hash-only packages: lease a batch, store each, acknowledge them (a lease's worth in one
+ * request, or one by one). A package not
  * acknowledged before its lease runs out is leased again (to this puller or another), so nothing is lost when a
  * puller dies; the analyst side applies packages by {@code packageId}, so a second delivery is harmless.
  */
@@ -75,6 +80,38 @@ public class AnalystPackageResource {
         leased.packages().forEach(array::add);
         return JSON.createObjectBuilder().add("leaseExpiresAt", leased.leaseExpiresAt().toString())
                 .add("packages", array).build();
+    }
+
+    @POST
+    @Path("acknowledgements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Acknowledge up to 500 leased packages at once, once they are stored on the analyst side",
+            description = "Answered per package: acknowledged, or not-found when no leased package has the id (also"
+                    + " when acknowledged before). An id that is not a package id refuses the whole batch.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "two packages", value =
+            "{\"packageIds\": [\"5b1f0c7e-9d0a-4c55-8f1e-2f3a4b5c6d7e\", \"0c8d7a2b-1e4f-4a6b-9c3d-5e7f9a1b3c5d\"]}")))
+    @APIResponse(responseCode = "200", description = "Each package's outcome, in the order sent",
+            content = @Content(examples = @ExampleObject(name = "one acknowledged, one acknowledged before", value =
+                    "{\"acknowledged\": 1, \"notFound\": 1, \"results\": ["
+                            + "{\"packageId\": \"5b1f0c7e-9d0a-4c55-8f1e-2f3a4b5c6d7e\", \"status\": \"acknowledged\"},"
+                            + " {\"packageId\": \"0c8d7a2b-1e4f-4a6b-9c3d-5e7f9a1b3c5d\", \"status\": \"not-found\"}]}")))
+    @APIResponse(responseCode = "400", description = "packageIds is missing, holds no ids or more than 500, or an entry"
+            + " that is not a package id (invalid-fields; nothing is acknowledged)")
+    public AcknowledgementAnswer acknowledgeAll(@Valid @NotNull(message = "is required") AcknowledgementRequest request) {
+        List<String> ids = request.packageIds();
+        if (ids.isEmpty() || ids.size() > AnalystPackages.MAX_LEASE) {
+            throw ProblemException.invalidField("packageIds", "must hold 1 to 500 package ids");
+        }
+        List<FieldError> wrong = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) == null || !AnalystPackages.PACKAGE_ID.matcher(ids.get(i)).matches()) {
+                wrong.add(new FieldError("packageIds[" + i + "]", "must be a package id from a lease"));
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw ProblemException.invalidFields(wrong);
+        }
+        return AcknowledgementAnswer.of(packages.acknowledge(ids));
     }
 
     @POST

@@ -25,7 +25,8 @@ import java.util.Map;
  * pack   --outbox DIR --analyst-keys JWKS-FILE --out FILE
  * </pre>
  *
- * Exit status: 0 done, 1 failed (one line on standard error says why), 2 wrong usage.
+ * Exit status: 0 done, 1 failed (one line on standard error says why), 2 wrong usage, 3 (push) done but files with
+ * rejected events are left in the outbox (standard error names each with its rejected events).
  */
 public final class AnalystBridge {
 
@@ -62,7 +63,13 @@ public final class AnalystBridge {
             switch (args[0]) {
                 case "pull" -> new Exchange(client(options), out).pull(path(options, "inbox"),
                         max(options.getOrDefault("max", "100")));
-                case "push" -> new Exchange(client(options), out).push(path(options, "outbox"));
+                case "push" -> {
+                    List<Path> held = new Exchange(client(options), out).push(path(options, "outbox"));
+                    if (!held.isEmpty()) {
+                        reportHeld(held, err);
+                        return 3;
+                    }
+                }
                 case "unpack" -> new Bundles(out).unpack(path(options, "bundle"), keys(options, "service-keys"),
                         keys(options, "analyst-keys"), path(options, "inbox"), path(options, "outbox"));
                 case "pack" -> new Bundles(out).pack(path(options, "outbox"), keys(options, "analyst-keys"),
@@ -84,6 +91,24 @@ public final class AnalystBridge {
             err.println("analyst-bridge " + args[0] + ": file error: " + e.getClass().getSimpleName() + " "
                     + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * Says which files still hold rejected events and why, so that someone looks at them: they are not sent again
+     * until their {@code .rejected} file is removed.
+     */
+    private static void reportHeld(List<Path> held, PrintStream err) throws IOException {
+        err.println("analyst-bridge push: " + held.size() + " files left with rejected events; fix each, remove its"
+                + " .rejected file, and push again:");
+        for (Path file : held) {
+            Path reasons = Exchange.rejectedFileOf(file);
+            err.println("  " + file.getFileName() + " (" + reasons.getFileName() + "):");
+            for (String line : Files.readAllLines(reasons, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    err.println("    " + line);
+                }
+            }
         }
     }
 

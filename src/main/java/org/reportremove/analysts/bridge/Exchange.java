@@ -9,18 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The online directions. {@code pull}: lease, write each package into the inbox, acknowledge it only once it is
- * written. {@code push}: send each result file of the outbox folder (and each acknowledgement file an unpack left
- * there), move what was taken to {@code done/}, and leave a file with rejected events where it is, beside a
- * {@code .rejected} file of reasons (such a file is not sent again until that reasons file is removed).
+ * written (a lease's packages in one acknowledgement). {@code push}: send each result file of the outbox folder (and
+ * each acknowledgement file an unpack left there, those batched), move what was taken to {@code done/}, and leave a
+ * file with rejected events where it is, beside a {@code .rejected} file of reasons (such a file is not sent again
+ * until that reasons file is removed).
  */
 final class Exchange {
 
     static final int MAX_EVENTS = 1000;
+    /** The service acknowledges at most a lease's worth of packages per request. */
+    static final int MAX_ACKNOWLEDGEMENTS = 500;
     private final ServiceClient service;
     private final PrintStream out;
 
@@ -36,6 +40,7 @@ final class Exchange {
         List<Object> leased;
         do {
             leased = service.lease(max);
+            List<String> stored = new ArrayList<>();
             for (Object leasedPackage : leased) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> json = (Map<String, Object>) leasedPackage;
@@ -45,26 +50,41 @@ final class Exchange {
                 } else {
                     repeated++;
                 }
-                service.acknowledge(id);
+                stored.add(id);
+            }
+            // The whole lease at once, each package written and synced first: one request instead of one each.
+            if (!stored.isEmpty()) {
+                service.acknowledge(stored);
             }
         } while (!leased.isEmpty());
         out.println("pulled " + received + " packages (" + repeated + " received before) into " + inboxFolder);
     }
 
-    void push(Path outbox) throws BridgeException, IOException {
-        int sent = 0;
-        int held = 0;
+    /**
+     * @return the files left in the outbox with rejected events (this run's and earlier runs')
+     */
+    List<Path> push(Path outbox) throws BridgeException, IOException {
+        List<Path> held = new ArrayList<>();
+        Map<Path, ResultFile> toSend = new LinkedHashMap<>();
+        List<String> acknowledgements = new ArrayList<>();
         for (Path file : Folders.jsonFiles(outbox)) {
             if (Files.exists(rejectedFileOf(file))) {
-                held++;
+                held.add(file);
                 continue;
             }
             ResultFile results = ResultFile.read(file);
-            for (String packageId : results.acknowledgements()) {
-                service.acknowledge(packageId);
-            }
+            acknowledgements.addAll(results.acknowledgements());
+            toSend.put(file, results);
+        }
+        for (int from = 0; from < acknowledgements.size(); from += MAX_ACKNOWLEDGEMENTS) {
+            service.acknowledge(acknowledgements.subList(from, Math.min(acknowledgements.size(),
+                    from + MAX_ACKNOWLEDGEMENTS)));
+        }
+        int sent = 0;
+        for (Map.Entry<Path, ResultFile> entry : toSend.entrySet()) {
+            Path file = entry.getKey();
             List<String> rejections = new ArrayList<>();
-            List<String> events = results.events();
+            List<String> events = entry.getValue().events();
             for (int from = 0; from < events.size(); from += MAX_EVENTS) {
                 String batch = "{\"events\": [" + String.join(",", events.subList(from,
                         Math.min(events.size(), from + MAX_EVENTS))) + "]}";
@@ -75,10 +95,11 @@ final class Exchange {
                 sent++;
             } else {
                 Folders.writeWhole(rejectedFileOf(file), String.join("\n", rejections) + "\n");
-                held++;
+                held.add(file);
             }
         }
-        out.println("pushed " + sent + " files; " + held + " left with rejected events");
+        out.println("pushed " + sent + " files; " + held.size() + " left with rejected events");
+        return held;
     }
 
     static Path rejectedFileOf(Path file) {

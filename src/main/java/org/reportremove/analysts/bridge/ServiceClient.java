@@ -68,6 +68,21 @@ final class ServiceClient {
         throw new BridgeException("acknowledging package " + packageId + " failed with status " + response.statusCode());
     }
 
+    /**
+     * Acknowledges up to 500 packages in one request.
+     *
+     * @return how many the service still held (the others were acknowledged before)
+     */
+    int acknowledge(List<String> packageIds) throws BridgeException {
+        Map<String, Object> answer = json(send("api/v1/analyst/packages/acknowledgements",
+                JSONObjectUtils.toJSONString(Map.of("packageIds", packageIds))), 200);
+        try {
+            return (int) JSONObjectUtils.getLong(answer, "acknowledged");
+        } catch (ParseException e) {
+            throw new BridgeException("the acknowledgement answer holds no count");
+        }
+    }
+
     /** Sends a batch of result events; the answer's per-event results. */
     Map<String, Object> results(String batchJson) throws BridgeException {
         return json(send("api/v1/analyst/results", batchJson), 200);

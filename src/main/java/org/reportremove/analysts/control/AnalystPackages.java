@@ -10,10 +10,16 @@ import org.reportremove.platform.outbox.Topic;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Hands queued packages to the analyst side and forgets them once it acknowledges them. Leasing goes through the
@@ -49,6 +55,28 @@ public class AnalystPackages {
         LOG.info(() -> "event=analysts.leased count=" + claimed.size());
         return new LeasedPackages(expires, claimed.stream()
                 .map(message -> PublishedPackage.of(message.id(), message.payload())).toList());
+    }
+
+    /**
+     * Acknowledges up to a lease's worth of packages at once, in one transaction. Each id is answered on its own: a
+     * package acknowledged before (a retry after a lost answer) is simply not found.
+     *
+     * @param packageIds package ids, each well-formed (the boundary refuses the batch otherwise)
+     * @return for each distinct id, in the order given, whether a leased package had it
+     */
+    public Map<String, Boolean> acknowledge(List<String> packageIds) {
+        Set<String> distinct = new LinkedHashSet<>(packageIds);
+        if (distinct.size() > MAX_LEASE || distinct.stream().anyMatch(id -> id == null || !PACKAGE_ID.matcher(id).matches())) {
+            throw new IllegalArgumentException("1 to " + MAX_LEASE + " package ids");
+        }
+        List<OutboxClaims.Delivered> delivered = outbox.acknowledgeDelivered(Topic.ANALYSTS, distinct);
+        Set<String> done = delivered.stream().map(OutboxClaims.Delivered::id).collect(Collectors.toSet());
+        Map<String, Boolean> found = new LinkedHashMap<>();
+        distinct.forEach(id -> found.put(id, done.contains(id)));
+        LOG.info(() -> "event=analysts.acknowledged count=" + distinct.size() + " found=" + done.size());
+        delivered.stream().map(OutboxClaims.Delivered::subjectId).filter(Objects::nonNull).distinct()
+                .forEach(deliveries::record);
+        return found;
     }
 
     /**

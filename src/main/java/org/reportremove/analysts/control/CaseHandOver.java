@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.reportremove.analysts.entity.AnalystCase;
 import org.reportremove.analysts.entity.ErasedAnalystCase;
+import org.reportremove.analysts.entity.PriorityFlag;
 import org.reportremove.cases.control.CaseDetails;
 import org.reportremove.cases.control.Cases;
 import org.reportremove.cases.entity.Case;
@@ -53,7 +54,7 @@ public class CaseHandOver {
         em.persist(handedOver);
         queue(handedOver, PackageContents.CASE_SUBMITTED,
                 PackageContents.submitted(reportCase, submitted.age(), details.open(reportCase).locations()),
-                !PackageContents.priorityFlags(reportCase, submitted.age()).isEmpty());
+                PriorityFlag.rank(PackageContents.priorityFlags(reportCase, submitted.age())));
     }
 
     void itemsAdded(@Observes ItemsAdded added) {
@@ -64,14 +65,14 @@ public class CaseHandOver {
         List<Item> items = reportCase.items().stream()
                 .filter(item -> references.contains(item.itemReference().value())).toList();
         queue(handedOver, PackageContents.ITEMS_ADDED, PackageContents.itemsAdded(reportCase, added.age(), items),
-                !PackageContents.priorityFlags(reportCase, added.age()).isEmpty());
+                PriorityFlag.rank(PackageContents.priorityFlags(reportCase, added.age())));
     }
 
     void locationsAdded(@Observes LocationsAdded added) {
         Case reportCase = cases.find(added.caseId()).orElseThrow();
         queue(record(reportCase), PackageContents.LOCATIONS_ADDED,
                 PackageContents.locationsAdded(reportCase, added.age(), details.open(reportCase).locations()),
-                !PackageContents.priorityFlags(reportCase, added.age()).isEmpty());
+                PriorityFlag.rank(PackageContents.priorityFlags(reportCase, added.age())));
     }
 
     /**
@@ -85,7 +86,7 @@ public class CaseHandOver {
             int takenBack = outbox.discardUnclaimed(Topic.ANALYSTS, reference);
             if (handedOver.mayHaveReachedAnalysts(takenBack)) {
                 outbox.queue(Topic.ANALYSTS, reference, PackageContents.CASE_WITHDRAWN,
-                        PackageContents.withdrawn(handedOver), false);
+                        PackageContents.withdrawn(handedOver), 0);
             }
         }
     }
@@ -101,9 +102,9 @@ public class CaseHandOver {
     }
 
     /** A package waits for its hour to end ({@link PackageHoldBack}); a withdrawal goes at once. */
-    private void queue(AnalystCase handedOver, String type, String payload, boolean priority) {
+    private void queue(AnalystCase handedOver, String type, String payload, int priority) {
         outbox.queue(Topic.ANALYSTS, handedOver.analystReference().value(), type, payload, priority,
-                holdBack.availableAt(priority));
+                holdBack.availableAt(priority > 0));
         handedOver.packageQueued();
     }
 

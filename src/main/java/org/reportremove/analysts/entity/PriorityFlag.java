@@ -1,14 +1,32 @@
 package org.reportremove.analysts.entity;
 
+import java.util.Set;
+
 /**
  * What the analyst side learns of a case's concerns and of the young person's age assurance: flags that order
  * its work, never the details behind them.
+ * <p>
+ * Packages are leased in the order of their flags, most urgent first: an age that is only self-declared (no one has
+ * confirmed it yet), then under 13, at risk, threatened, knows who, AI or altered. The first flag in that list on
+ * which two packages differ decides; packages with the same flags go oldest first. Each flag has one bit of the
+ * {@linkplain #rank rank}, the most urgent the highest, so ordering by rank is exactly that order.
  */
 public enum PriorityFlag {
-    THREATENED,
-    AI_OR_ALTERED,
-    KNOWS_WHO,
-    AT_RISK,
-    UNDER_13,
-    SELF_DECLARED_AGE
+    THREATENED(4),
+    AI_OR_ALTERED(1),
+    KNOWS_WHO(2),
+    AT_RISK(8),
+    UNDER_13(16),
+    SELF_DECLARED_AGE(32);
+
+    private final int bit;
+
+    PriorityFlag(int bit) {
+        this.bit = bit;
+    }
+
+    /** The leasing rank of a package with these flags: higher goes first; 0 for a package without flags. */
+    public static int rank(Set<PriorityFlag> flags) {
+        return flags.stream().mapToInt(flag -> flag.bit).sum();
+    }
 }

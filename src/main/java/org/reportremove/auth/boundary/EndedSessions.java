@@ -17,8 +17,8 @@ import org.reportremove.platform.web.Roles;
 import java.time.Instant;
 
 /**
- * Refuses a young person's access token issued before their passphrase was last replaced (with a recovery code or
- * a counsellor's help): a new passphrase signs out everywhere at once, not only when the old tokens expire.
+ * Refuses a young person's access token issued before their passphrase was last replaced (with a recovery code): a
+ * new passphrase signs out everywhere at once, not only when the old tokens expire.
  * Refresh tokens are revoked in the same change; this closes the minutes an access token still lives.
  */
 @Provider

@@ -91,7 +91,7 @@ public class Cases {
         boolean safeguarding = submission.concerns().stream().anyMatch(Concern::needsSafeguarding);
         if (safeguarding && submission.consent().followUp()) {
             outbox.queue(Topic.HELPLINE, reportCase.reference().value(), SafeguardingFlags.SAFEGUARDING_FLAG,
-                    SafeguardingFlags.of(reportCase, age.band(), submission.consent()), false);
+                    SafeguardingFlags.of(reportCase, age.band(), submission.consent()), 0);
         }
         LOG.info(() -> "event=case.submitted case=" + reportCase.reference().value() + " items="
                 + reportCase.items().size());

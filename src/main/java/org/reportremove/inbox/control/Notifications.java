@@ -30,7 +30,7 @@ public class Notifications {
         String notificationId = account.notificationId();
         if (enabled && !outbox.waiting(Topic.NOTIFICATIONS, notificationId)) {
             outbox.queue(Topic.NOTIFICATIONS, notificationId, NOTIFICATION_DUE,
-                    Json.createObjectBuilder().add("notificationId", notificationId).build().toString(), false);
+                    Json.createObjectBuilder().add("notificationId", notificationId).build().toString(), 0);
         }
     }
 

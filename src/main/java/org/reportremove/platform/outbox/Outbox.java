@@ -15,8 +15,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -42,14 +44,14 @@ public class Outbox {
     Clock clock;
 
     /**
-     * Queues a message with a JSON payload (stored encrypted); a {@code priority} message is claimed before older
-     * ones without.
+     * Queues a message with a JSON payload (stored encrypted); messages of a higher {@code priority} are claimed
+     * before those of a lower one, and among equals the oldest first.
      *
      * @param subjectId what the message is about, as an id (never content), so that its unclaimed messages can be
      *                  {@linkplain #discardUnclaimed taken back}
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String queue(Topic topic, String subjectId, String type, String payloadJson, boolean priority) {
+    public String queue(Topic topic, String subjectId, String type, String payloadJson, int priority) {
         return queue(topic, subjectId, type, payloadJson, priority, null);
     }
 
@@ -58,7 +60,7 @@ public class Outbox {
      * release must not tell when they were queued.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String queue(Topic topic, String subjectId, String type, String payloadJson, boolean priority,
+    public String queue(Topic topic, String subjectId, String type, String payloadJson, int priority,
                         OffsetDateTime availableAt) {
         String id = OutboxMessage.newId();
         em.persist(OutboxMessage.queued(id, topic, subjectId, type, sealer.seal(payloadJson, OWNER_PREFIX + id),
@@ -120,6 +122,23 @@ public class Outbox {
     public Optional<OutboxClaims.Delivered> acknowledgeDelivered(Topic topic, String id) {
         try (Connection connection = dataSource.getConnection()) {
             return OutboxClaims.acknowledgeDelivered(connection, topic, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The outbox could not be updated", e);
+        }
+    }
+
+    /**
+     * {@link #acknowledgeDelivered(Topic, String)} for several messages, in one transaction.
+     *
+     * @return the messages removed, with what each was about; the others were not claimed messages of the topic
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<OutboxClaims.Delivered> acknowledgeDelivered(Topic topic, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return OutboxClaims.acknowledgeDelivered(connection, topic, ids);
         } catch (SQLException e) {
             throw new IllegalStateException("The outbox could not be updated", e);
         }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +17,7 @@ import java.util.UUID;
  * The claim and acknowledgement SQL, on a connection the caller commits. The same SQL runs on PostgreSQL and H2:
  * {@code FOR UPDATE SKIP LOCKED} lets concurrent claimers (threads or replicas) pass over rows another claimer has
  * locked, and the lease written in the same transaction keeps a claimed row away from others until it runs out.
- * Priority messages come first, then the oldest.
+ * Messages of a higher priority come first, then the oldest.
  * (H2 applies the row limit before skipping locked rows, so a second claimer may find nothing while the first
  * holds the oldest rows; it never finds the same ones. H2 is the single-process development database.)
  */
@@ -87,6 +88,42 @@ public final class OutboxClaims {
             delete.setString(2, claimToken);
             return delete.executeUpdate() == 1;
         }
+    }
+
+    /**
+     * {@link #acknowledgeDelivered(Connection, Topic, String)} for several messages: one query finds them (and
+     * locks them), one batch deletes them.
+     *
+     * @return the messages deleted, with what each was about
+     */
+    public static List<Delivered> acknowledgeDelivered(Connection connection, Topic topic, Collection<String> ids)
+            throws SQLException {
+        List<String> ordered = List.copyOf(ids);
+        List<Delivered> found = new ArrayList<>();
+        String placeholders = String.join(", ", java.util.Collections.nCopies(ordered.size(), "?"));
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, subject_id FROM outbox_message"
+                + " WHERE topic = ? AND claim_token IS NOT NULL AND id IN (" + placeholders + ") FOR UPDATE")) {
+            select.setString(1, topic.name());
+            for (int i = 0; i < ordered.size(); i++) {
+                select.setString(i + 2, ordered.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new Delivered(rows.getString(1), rows.getString(2)));
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(ACKNOWLEDGE_DELIVERED)) {
+            for (Delivered delivered : found) {
+                delete.setString(1, delivered.id());
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+        return found;
     }
 
     /**

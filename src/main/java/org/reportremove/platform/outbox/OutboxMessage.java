@@ -45,7 +45,7 @@ public class OutboxMessage {
     private int attempts;
 
     @Column(name = "priority", nullable = false)
-    private boolean priority;
+    private int priority;
 
     @Column(name = "subject_id")
     private String subjectId;
@@ -59,7 +59,7 @@ public class OutboxMessage {
 
     /** @param availableAt when it may first be claimed; null for at once */
     static OutboxMessage queued(String id, Topic topic, String subjectId, String type, byte[] payload,
-                                boolean priority, OffsetDateTime availableAt) {
+                                int priority, OffsetDateTime availableAt) {
         OutboxMessage message = new OutboxMessage();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         message.id = id;

@@ -49,6 +49,15 @@ public class ConfiguredDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String username, String secret) throws SQLException {
+        if (DatabaseStartupWait.reached()) {
+            return connect(username, secret);
+        }
+        Config config = ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
+        return DatabaseStartupWait.firstConnection(() -> connect(username, secret),
+                config.getOptionalValue(DatabaseStartupWait.SETTING, Long.class).orElse(60L));
+    }
+
+    private Connection connect(String username, String secret) throws SQLException {
         Properties properties = new Properties();
         if (username != null) {
             properties.setProperty("user", username);

@@ -34,8 +34,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -70,6 +73,7 @@ import static org.reportremove.testing.ProblemAssert.unauthenticated;
 class AnalystExchangeHttpTest extends DeployedServiceTest {
 
     static final String LEASE = "/api/v1/analyst/packages/lease";
+    static final String ACKNOWLEDGEMENTS = "/api/v1/analyst/packages/acknowledgements";
     static final String RESULTS = "/api/v1/analyst/results";
     static final String JSON = "application/json";
     static final String BUNDLES = "/api/v1/operator/analyst-bundles";
@@ -124,6 +128,59 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
         notLeased.assertOn(ack(UUID.randomUUID().toString()));
         assertProblem(ack("not-a-package"), 400, "invalid-parameter", "A path or query parameter is not valid",
                 "packageId must be a package id from a lease.");
+    }
+
+    @Test
+    void aLeaseIsAcknowledgedInOneRequestAnsweredPerPackage() throws Exception {
+        ReportedCase one = YoungPeople.report(api, database, YoungPeople.person(api, "16_17"), 1);
+        ReportedCase two = YoungPeople.report(api, database, YoungPeople.person(api, "16_17"), 1);
+        Map<String, String> mine = leaseAll(Set.of(one.analystReference(), two.analystReference()));
+        String first = mine.get(one.analystReference());
+        String second = mine.get(two.analystReference());
+        String never = UUID.randomUUID().toString();
+
+        // Bad input first: nothing of the batch is acknowledged.
+        assertInvalidFields(acknowledgeAll(array(first, "Package 7 of 9", second.toUpperCase(Locale.ROOT))),
+                "packageIds[1]", "must be a package id from a lease",
+                "packageIds[2]", "must be a package id from a lease");
+        assertInvalidFields(acknowledgeAll(array()), "packageIds", "must hold 1 to 500 package ids");
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            tooMany.add(UUID.randomUUID().toString());
+        }
+        assertInvalidFields(acknowledgeAll(arrayOf(tooMany)), "packageIds", "must hold 1 to 500 package ids");
+        assertEquals(1, count("SELECT COUNT(*) FROM outbox_message WHERE id = ?", first), "still held");
+
+        Reply acknowledged = acknowledgeAll(array(first, second, first, never));
+        assertEquals(200, acknowledged.status(), acknowledged.body());
+        assertEquals(object("acknowledged", 2, "notFound", 1, "results", array(
+                object("packageId", first, "status", "acknowledged"),
+                object("packageId", second, "status", "acknowledged"),
+                object("packageId", never, "status", "not-found"))), acknowledged.json());
+        assertEquals(0, count("SELECT COUNT(*) FROM outbox_message WHERE id IN (?, ?)", first, second));
+
+        Reply again = acknowledgeAll(array(second));
+        assertEquals(object("acknowledged", 0, "notFound", 1, "results", array(
+                object("packageId", second, "status", "not-found"))), again.json(), "a retry: treat as done");
+        unauthenticated().assertOn(api.postJson(ACKNOWLEDGEMENTS, object("packageIds", array(first))));
+    }
+
+    @Test
+    void packagesAreLeasedInTheOrderOfTheirFlagsThenOldestFirst() throws Exception {
+        // Every test account is self-declared and every test case names who did it (KNOWS_WHO): an UNDER_13 one
+        // adds a flag that comes before KNOWS_WHO, so it overtakes older packages.
+        ReportedCase olderFlagged = YoungPeople.report(api, database, YoungPeople.person(api, "16_17"), 1);
+        ReportedCase under13 = YoungPeople.report(api, database, YoungPeople.person(api, "UNDER_13"), 1);
+        ReportedCase newerFlagged = YoungPeople.report(api, database, YoungPeople.person(api, "16_17"), 1);
+
+        List<JsonObject> leased = leaseOneByOneUntilNoneIsLeft();
+        List<String> order = leased.stream().map(p -> p.getString("analystReference"))
+                .filter(Set.of(olderFlagged.analystReference(), under13.analystReference(),
+                        newerFlagged.analystReference())::contains).toList();
+        acknowledgeEach(leased);
+
+        assertEquals(List.of(under13.analystReference(), olderFlagged.analystReference(),
+                newerFlagged.analystReference()), order, "UNDER_13 first, then the same flags oldest first");
     }
 
     @Test
@@ -189,7 +246,7 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
         // Every test account is self-declared, so both carry a priority flag: take it off the older one.
         List<QueuedMessages.Message> olderPackage = QueuedMessages.forAnalysts(database, older.analystReference());
         assertEquals(1, olderPackage.size());
-        assertEquals(1, execute("UPDATE outbox_message SET priority = false WHERE id = ?", olderPackage.get(0).id()));
+        assertEquals(1, execute("UPDATE outbox_message SET priority = 0 WHERE id = ?", olderPackage.get(0).id()));
 
         // One at a time, until nothing is left: other tests' leftovers come in between, in the same order.
         List<JsonObject> leased = leaseOneByOneUntilNoneIsLeft();
@@ -642,6 +699,39 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
         Reply reply = api.postJson(LEASE, object("max", max), "Authorization", analyst);
         assertEquals(200, reply.status(), reply.body());
         return reply.json();
+    }
+
+    /** Leases until every one of these cases' packages came; acknowledges the rest. Answers their package ids. */
+    private Map<String, String> leaseAll(Set<String> analystReferences) {
+        Map<String, String> mine = new HashMap<>();
+        for (int round = 0; round < MAX_ROUNDS && mine.size() < analystReferences.size(); round++) {
+            List<JsonObject> others = new ArrayList<>();
+            for (JsonValue value : lease(500).getJsonArray("packages")) {
+                JsonObject leased = value.asJsonObject();
+                if (analystReferences.contains(leased.getString("analystReference"))) {
+                    mine.put(leased.getString("analystReference"), leased.getString("packageId"));
+                } else {
+                    others.add(leased);
+                }
+            }
+            acknowledgeEach(others);
+        }
+        assertEquals(analystReferences, mine.keySet(), "every package was leased");
+        return mine;
+    }
+
+    /** Acknowledges leased packages, a lease's worth per request. */
+    private void acknowledgeEach(List<JsonObject> leased) {
+        for (int from = 0; from < leased.size(); from += 500) {
+            List<String> ids = leased.subList(from, Math.min(leased.size(), from + 500)).stream()
+                    .map(p -> p.getString("packageId")).toList();
+            Reply reply = acknowledgeAll(arrayOf(ids));
+            assertEquals(200, reply.status(), reply.body());
+        }
+    }
+
+    private Reply acknowledgeAll(JsonArray packageIds) {
+        return api.postJson(ACKNOWLEDGEMENTS, object("packageIds", packageIds), "Authorization", analyst);
     }
 
     private Reply ack(String packageId) {

@@ -94,7 +94,7 @@ class AnalystBridgeHttpTest extends DeployedServiceTest {
     }
 
     @Test
-    void pushMovesTakenFilesToDoneAndLeavesOnesWithRejectedEventsBesideTheirReasons() throws Exception {
+    void pushMovesTakenFilesToDoneAndLeavesOnesWithRejectedEventsBesideTheirReasonsWithStatus3() throws Exception {
         ReportedCase reported = YoungPeople.report(api, database, YoungPeople.person(api, "13_15"), 1);
         Path outbox = dir.resolve("outbox");
         Files.createDirectories(outbox);
@@ -109,14 +109,30 @@ class AnalystBridgeHttpTest extends DeployedServiceTest {
         Run pushed = bridge("push", "--service", base.toString(), "--client-id", "test-analyst", "--client-key",
                 clientKey.toString(), "--outbox", outbox.toString());
 
-        assertEquals(0, pushed.status(), pushed.err());
+        assertEquals(3, pushed.status(), "done, but something was left rejected: " + pushed.err());
         assertEquals("pushed 1 files; 1 left with rejected events", pushed.out().strip());
+        String badId = bad.getJsonArray("events").getJsonObject(0).getString("eventId");
+        assertEquals(String.join("\n",
+                "analyst-bridge push: 1 files left with rejected events; fix each, remove its .rejected file, and"
+                        + " push again:",
+                "  b-bad.json (b-bad.json.rejected):",
+                "    " + badId + "\tUNKNOWN_REFERENCE\tanalystReference: no case has this reference (it may have been"
+                        + " erased with its account)"),
+                pushed.err().strip(), "says which file and which events");
         assertTrue(Files.exists(outbox.resolve("done/a-good.json")));
         assertTrue(Files.exists(outbox.resolve("b-bad.json")));
         assertTrue(Files.readString(outbox.resolve("b-bad.json.rejected")).contains("UNKNOWN_REFERENCE"));
         Run again = bridge("push", "--service", base.toString(), "--client-id", "test-analyst", "--client-key",
                 clientKey.toString(), "--outbox", outbox.toString());
         assertEquals("pushed 0 files; 1 left with rejected events", again.out().strip(), "held until looked at");
+        assertEquals(3, again.status(), "still left behind");
+
+        Files.delete(outbox.resolve("b-bad.json"));
+        Files.delete(outbox.resolve("b-bad.json.rejected"));
+        Run clean = bridge("push", "--service", base.toString(), "--client-id", "test-analyst", "--client-key",
+                clientKey.toString(), "--outbox", outbox.toString());
+        assertEquals(0, clean.status(), clean.err());
+        assertEquals("", clean.err());
     }
 
     @Test

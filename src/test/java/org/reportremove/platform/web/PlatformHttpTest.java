@@ -1,5 +1,12 @@
 package org.reportremove.platform.web;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,7 +16,13 @@ import org.reportremove.testing.Reply;
 import org.reportremove.testing.Tokens;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.reportremove.testing.JsonBodies.object;
@@ -217,6 +230,66 @@ class PlatformHttpTest extends DeployedServiceTest {
         assertTrue(paths.containsKey("/api/v1/operator/audit/entries"), paths.keySet().toString());
         assertTrue(paths.containsKey("/api/v1/operator/audit/verifications"), paths.keySet().toString());
         assertTrue(openapi.body().contains("token-signing-2026-11"), "the request example is published");
+    }
+
+    @Test
+    void theOpenApiDocumentIsValidOpenApi3AndEveryOperationStatesItsIdSummarySecurityAndProblems() {
+        Reply reply = api.get("/openapi", "Accept", "application/json");
+        assertEquals(200, reply.status());
+
+        // An OpenAPI 3 parser that is not the one that wrote the document: every message it has is a fault.
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(reply.body(), null, new ParseOptions());
+        assertEquals(List.of(), parsed.getMessages(), "what an independent OpenAPI 3 validator says");
+        OpenAPI document = parsed.getOpenAPI();
+        List<String> faults = new ArrayList<>();
+        Set<String> operationIds = new HashSet<>();
+        Set<String> publicOperations = new TreeSet<>();
+        document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            String name = method + " " + path;
+            if (operation.getOperationId() == null || !operationIds.add(operation.getOperationId())) {
+                faults.add(name + ": no operationId of its own");
+            }
+            if (operation.getSummary() == null || operation.getSummary().isBlank()) {
+                faults.add(name + ": no summary");
+            }
+            List<SecurityRequirement> security = operation.getSecurity();
+            if (security == null || security.isEmpty()) {
+                faults.add(name + ": no security requirement, not even an empty one");
+            } else if (security.stream().allMatch(Map::isEmpty)) {
+                publicOperations.add(name);
+            } else if (!security.stream().allMatch(requirement -> requirement.containsKey("bearer"))) {
+                faults.add(name + ": a security requirement other than the bearer token");
+            }
+            faults.addAll(problemFaults(name, operation));
+        }));
+
+        assertEquals(List.of(), faults);
+        assertEquals(new TreeSet<>(Set.of("POST /api/v1/accounts", "POST /api/v1/accounts/recovery",
+                        "POST /api/v1/age-checks", "POST /api/v1/age-checks/{id}/attestation", "POST /api/v1/auth/token",
+                        "POST /api/v1/dev/age-provider/attestations", "GET /api/v1/dev/age-provider/jwks.json")),
+                publicOperations, "only these need no token, and they say so");
+        assertEquals(Set.of("type", "title", "status"),
+                Set.copyOf(document.getComponents().getSchemas().get("Problem").getRequired()));
+    }
+
+    /** An operation's 4xx responses: at least one, and each an RFC 9457 problem document. */
+    private static List<String> problemFaults(String name, Operation operation) {
+        List<String> faults = new ArrayList<>();
+        Map<String, ApiResponse> clientErrors = new java.util.TreeMap<>();
+        operation.getResponses().forEach((code, response) -> {
+            if (code.startsWith("4")) {
+                clientErrors.put(code, response);
+            }
+        });
+        if (clientErrors.isEmpty()) {
+            faults.add(name + ": no 4xx response");
+        }
+        clientErrors.forEach((code, response) -> {
+            if (response.getContent() == null || !response.getContent().containsKey("application/problem+json")) {
+                faults.add(name + " " + code + ": not an application/problem+json document");
+            }
+        });
+        return faults;
     }
 
     @Test
