@@ -63,6 +63,10 @@ public class AttemptLimits {
     @Inject
     DataSealer sealer;
 
+    /** Absent when the limits run as plain code in tests. */
+    @Inject
+    RateLimitMetrics refusals;
+
     private Buckets buckets;
     /** (purpose, value) to the digest that names a bucket. */
     private BinaryOperator<String> keyedDigest;
@@ -94,12 +98,12 @@ public class AttemptLimits {
     public void attempt(String usernameKey, String address) {
         Bucket user = usernameBucket(usernameKey);
         if (!user.tryConsume(1)) {
-            throw tooMany(user);
+            throw refused("username", user);
         }
         Bucket from = addressBucket(address);
         if (!from.tryConsume(1)) {
             user.addTokens(1);
-            throw tooMany(from);
+            throw refused("address", from);
         }
     }
 
@@ -123,7 +127,7 @@ public class AttemptLimits {
                 .addLimit(Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build())
                 .build());
         if (!bucket.tryConsume(1)) {
-            throw tooMany(bucket);
+            throw refused(kind, bucket);
         }
     }
 
@@ -147,6 +151,14 @@ public class AttemptLimits {
 
     private String id(String kind, String value) {
         return kind.charAt(0) + ":" + keyedDigest.apply("rate-limit:" + kind, value);
+    }
+
+    /** Counts the refusal under its limit's name (a name from a fixed list, never the subject) and makes it. */
+    private TooManyAttempts refused(String limit, Bucket bucket) {
+        if (refusals != null) {
+            refusals.refused(limit);
+        }
+        return tooMany(bucket);
     }
 
     private static TooManyAttempts tooMany(Bucket bucket) {

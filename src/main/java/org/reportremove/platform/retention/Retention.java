@@ -5,6 +5,9 @@ import jakarta.ejb.Singleton;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +36,9 @@ public class Retention {
 
     @Inject
     Clock clock;
+
+    @Inject
+    MetricRegistry registry;
 
     @Inject
     @ConfigProperty(name = "reportremove.retention.batch-size", defaultValue = "500")
@@ -73,6 +79,9 @@ public class Retention {
             lease.release(clock.instant());
         }
         removed.forEach((what, count) -> {
+            registry.counter(Metadata.builder().withName("reportremove_retention_purged")
+                    .withDescription("Records removed past their retention, by kind").build(),
+                    new Tag("kind", what.name())).inc(count);
             if (count > 0) {
                 LOG.info(() -> "event=retention.purged what=" + what + " count=" + count);
             }
