@@ -2,6 +2,8 @@ package org.reportremove.platform.retention;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,6 +24,8 @@ import java.util.logging.Logger;
  * nothing more is due. Short transactions keep the rows a batch locks few and briefly held.
  */
 @Singleton
+// Each batch commits on its own; a transaction around the whole run would only hold a connection and time out.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Retention {
 
     private static final Logger LOG = Logger.getLogger(Retention.class.getName());

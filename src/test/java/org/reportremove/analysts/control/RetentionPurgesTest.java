@@ -8,6 +8,7 @@ import org.reportremove.auth.control.ExpiredClientAssertions;
 import org.reportremove.cases.control.OldIdempotencyKeys;
 import org.reportremove.cases.control.WithdrawnCases;
 import org.reportremove.platform.outbox.StaleNotifications;
+import org.reportremove.platform.retention.RetentionLease;
 import org.reportremove.testing.TestRun;
 
 import javax.sql.DataSource;
@@ -26,6 +27,8 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The retention purges' selection and deletion on the test run's PostgreSQL (a database of its own): rows are
@@ -152,6 +155,22 @@ class RetentionPurgesTest {
     }
 
     @Test
+    void oneNodeAtATimeHoldsTheRetentionLeaseUntilItGivesItBackOrItRunsOut() throws Exception {
+        Duration length = Duration.ofMinutes(10);
+        try (Connection c = database.getConnection()) {
+            assertTrue(RetentionLease.take(c, "node-a", now, length));
+            assertFalse(RetentionLease.take(c, "node-b", now.plusSeconds(60), length), "node a holds it");
+            assertTrue(RetentionLease.take(c, "node-b", now.plus(length).plusSeconds(1), length),
+                    "a lease its holder never gave back runs out");
+            RetentionLease.release(c, "node-a", now.plus(length).plusSeconds(2));
+            assertFalse(RetentionLease.take(c, "node-a", now.plus(length).plusSeconds(3), length),
+                    "only the holder gives it back");
+            RetentionLease.release(c, "node-b", now.plus(length).plusSeconds(4));
+            assertTrue(RetentionLease.take(c, "node-a", now.plus(length).plusSeconds(5), length));
+        }
+    }
+
+    @Test
     void everyPurgeRunsOnTheDevelopmentDatabaseToo() throws Exception {
         String url = "jdbc:h2:mem:retention-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         Flyway.configure().dataSource(url, "sa", "")
@@ -166,6 +185,7 @@ class RetentionPurgesTest {
             assertion(c, now.minusSeconds(1));
             age(c, "UPDATE outbox_message SET created_at = ? WHERE id = ?", message(c, "NOTIFICATIONS", null), 8);
 
+            assertTrue(RetentionLease.take(c, "node-a", now, Duration.ofMinutes(10)));
             assertEquals(1, WithdrawnCases.purge(c, now, CASES_KEPT, BATCH));
             assertEquals(1, ClosedCases.purge(c, now, CASES_KEPT, BATCH));
             assertEquals(1, ExpiredAgeChecks.purge(c, now, Duration.ofHours(24), BATCH));
