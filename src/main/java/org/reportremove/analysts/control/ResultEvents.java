@@ -27,11 +27,15 @@ public class ResultEvents {
     @Inject
     ResultEventApplier applier;
 
+    @Inject
+    ExchangeMetrics metrics;
+
     public List<EventResult> apply(List<IncomingEvent> events, Actor actor) {
         List<EventResult> results = new ArrayList<>(events.size());
         for (IncomingEvent event : events) {
             results.add(applyOne(event, actor));
         }
+        metrics.counted(results);
         Map<String, Long> counts = results.stream()
                 .collect(Collectors.groupingBy(EventResult::status, TreeMap::new, Collectors.counting()));
         LOG.info(() -> "event=analysts.results received=" + events.size() + " outcomes=" + counts);

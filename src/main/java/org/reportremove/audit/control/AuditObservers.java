@@ -22,6 +22,7 @@ import org.reportremove.cases.entity.CaseSubmitted;
 import org.reportremove.cases.entity.CaseWithdrawn;
 import org.reportremove.cases.entity.ItemsAdded;
 import org.reportremove.cases.entity.LocationsAdded;
+import org.reportremove.platform.retention.RecordsPurged;
 import org.reportremove.platform.security.Actor;
 import org.reportremove.signals.entity.KnownSignalsImported;
 
@@ -35,6 +36,8 @@ public class AuditObservers {
 
     /** The actor id of age checks: no person is known yet when one runs. */
     static final String AGE_CHECK_ACTOR = "age-check";
+    /** The actor id of scheduled purges. */
+    static final String RETENTION_ACTOR = "retention";
 
     @Inject
     AuditTrail trail;
@@ -114,5 +117,10 @@ public class AuditObservers {
     void analystBundleRecorded(@Observes AnalystBundleRecorded event) {
         trail.record(BundleRecord.EXPORTED.equals(event.direction()) ? AuditAction.ANALYST_BUNDLE_EXPORTED
                 : AuditAction.ANALYST_BUNDLE_IMPORTED, event.actor(), event.bundleId());
+    }
+
+    /** A purge is recorded as a count of a kind ({@code CLOSED_CASES:12}): what it removed is not named. */
+    void recordsPurged(@Observes RecordsPurged event) {
+        trail.record(AuditAction.RECORDS_PURGED, Actor.system(RETENTION_ACTOR), event.what() + ":" + event.count());
     }
 }

@@ -26,6 +26,8 @@ public enum AuditAction {
     ANALYST_BUNDLE_EXPORTED(ObjectType.ANALYST_BUNDLE),
     ANALYST_BUNDLE_IMPORTED(ObjectType.ANALYST_BUNDLE),
     AUDIT_VERIFIED(ObjectType.AUDIT_CHAIN),
+    /** Records past their retention were removed; the object id is their kind and count, never which. */
+    RECORDS_PURGED(ObjectType.RETENTION),
     // Operational actions done outside the service, recorded by operators.
     KEY_ROTATED(ObjectType.OPERATION),
     BACKUP_RESTORED(ObjectType.OPERATION),
@@ -36,7 +38,7 @@ public enum AuditAction {
 
     /** What an action is done to. */
     public enum ObjectType {
-        AGE_CHECK, ACCOUNT, KNOWN_SIGNAL_IMPORT, CASE, ANALYST_BUNDLE, AUDIT_CHAIN, OPERATION
+        AGE_CHECK, ACCOUNT, KNOWN_SIGNAL_IMPORT, CASE, ANALYST_BUNDLE, AUDIT_CHAIN, RETENTION, OPERATION
     }
 
     private final ObjectType objectType;

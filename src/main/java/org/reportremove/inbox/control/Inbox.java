@@ -33,6 +33,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class Inbox implements HeldWithAccount {
 
+    @Inject
+    InboxMetrics metrics;
+
     private static final Logger LOG = Logger.getLogger(Inbox.class.getName());
 
     @PersistenceContext(unitName = "reportremove")
@@ -67,6 +70,7 @@ public class Inbox implements HeldWithAccount {
         InboxMessage message = InboxMessage.fromService(account.id(), about, messageKey, onceKey,
                 account.age().band() == AgeBand.UNDER_13, clock.instant());
         em.persist(message);
+        metrics.written();
         notifications.due(account);
         LOG.info(() -> "event=inbox.written message=" + message.id() + " case=" + about.reference().value());
         return true;

@@ -43,6 +43,9 @@ public class Outbox {
     @Inject
     Clock clock;
 
+    @Inject
+    OutboxMetrics metrics;
+
     /**
      * Queues a message with a JSON payload (stored encrypted); messages of a higher {@code priority} are claimed
      * before those of a lower one, and among equals the oldest first.
@@ -105,6 +108,7 @@ public class Outbox {
                     .map(row -> new ClaimedMessage(row.id(), topic, row.type(),
                             sealer.open(row.sealedPayload(), OWNER_PREFIX + row.id()), row.claimToken(), row.attempts()))
                     .toList();
+            metrics.lapsed(topic, (int) claimed.stream().filter(message -> message.attempts() > 1).count());
             if (!claimed.isEmpty()) {
                 LOG.info(() -> "event=outbox.claimed topic=" + topic + " count=" + claimed.size());
             }
@@ -121,7 +125,9 @@ public class Outbox {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<OutboxClaims.Delivered> acknowledgeDelivered(Topic topic, String id) {
         try (Connection connection = dataSource.getConnection()) {
-            return OutboxClaims.acknowledgeDelivered(connection, topic, id);
+            Optional<OutboxClaims.Delivered> delivered = OutboxClaims.acknowledgeDelivered(connection, topic, id);
+            delivered.ifPresent(message -> metrics.delivered(topic, 1));
+            return delivered;
         } catch (SQLException e) {
             throw new IllegalStateException("The outbox could not be updated", e);
         }
@@ -149,6 +155,7 @@ public class Outbox {
     public boolean acknowledge(ClaimedMessage message) {
         try (Connection connection = dataSource.getConnection()) {
             boolean done = OutboxClaims.acknowledge(connection, message.id(), message.claimToken());
+            metrics.delivered(message.topic(), done ? 1 : 0);
             LOG.info(() -> "event=outbox.acknowledged topic=" + message.topic() + " id=" + message.id() + " held=" + done);
             return done;
         } catch (SQLException e) {

@@ -32,6 +32,9 @@ public final class OutboxClaims {
             + " AND topic = ? AND claim_token IS NOT NULL FOR UPDATE";
     private static final String ACKNOWLEDGE_DELIVERED = "DELETE FROM outbox_message WHERE id = ?";
 
+    private static final String DISCARD_UNCLAIMED = "DELETE FROM outbox_message WHERE topic = ? AND subject_id = ?"
+            + " AND claim_token IS NULL";
+
     private OutboxClaims() {
     }
 
@@ -146,6 +149,18 @@ public final class OutboxClaims {
         try (PreparedStatement delete = connection.prepareStatement(ACKNOWLEDGE_DELIVERED)) {
             delete.setString(1, id);
             return delete.executeUpdate() == 1 ? Optional.of(new Delivered(id, subject)) : Optional.empty();
+        }
+    }
+
+    /**
+     * Deletes the messages about {@code subjectId} that no consumer has claimed, on the caller's connection (for
+     * SQL that removes what the messages are about, such as retention): they never leave.
+     */
+    public static int discardUnclaimed(Connection connection, Topic topic, String subjectId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(DISCARD_UNCLAIMED)) {
+            delete.setString(1, topic.name());
+            delete.setString(2, subjectId);
+            return delete.executeUpdate();
         }
     }
 }

@@ -81,6 +81,10 @@ public class AttemptLimits {
     @Inject
     DataSealer sealer;
 
+    /** Absent when the limits run as plain code in tests. */
+    @Inject
+    RateLimitMetrics refusals;
+
     private Buckets buckets;
     /** (purpose, value) to the digest that names a bucket. */
     private BinaryOperator<String> keyedDigest;
@@ -115,12 +119,12 @@ public class AttemptLimits {
     public void attempt(String usernameKey, String address) {
         Bucket pair = pairBucket(usernameKey, address);
         if (!pair.tryConsume(1)) {
-            throw tooMany(pair);
+            throw refused("username", pair);
         }
         Bucket from = addressBucket(address);
         if (!from.tryConsume(1)) {
             pair.addTokens(1);
-            throw tooMany(from);
+            throw refused("address", from);
         }
     }
 
@@ -137,7 +141,7 @@ public class AttemptLimits {
     public void confirmation(String accountId) {
         Bucket account = accountBucket(accountId);
         if (!account.tryConsume(1)) {
-            throw tooMany(account);
+            throw refused("account", account);
         }
     }
 
@@ -160,7 +164,7 @@ public class AttemptLimits {
                 .addLimit(Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build())
                 .build());
         if (!bucket.tryConsume(1)) {
-            throw tooMany(bucket);
+            throw refused(kind, bucket);
         }
     }
 
@@ -195,6 +199,14 @@ public class AttemptLimits {
 
     private String id(String kind, String value) {
         return kind.charAt(0) + ":" + keyedDigest.apply("rate-limit:" + kind, value);
+    }
+
+    /** Counts the refusal under its limit's name (a name from a fixed list, never the subject) and makes it. */
+    private TooManyAttempts refused(String limit, Bucket bucket) {
+        if (refusals != null) {
+            refusals.refused(limit);
+        }
+        return tooMany(bucket);
     }
 
     private static TooManyAttempts tooMany(Bucket bucket) {

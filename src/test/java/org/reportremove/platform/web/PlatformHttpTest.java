@@ -14,6 +14,8 @@ import org.reportremove.testing.DeployedServiceTest;
 import org.reportremove.testing.ProblemAssert;
 import org.reportremove.testing.Reply;
 import org.reportremove.testing.Tokens;
+import org.reportremove.testing.Metrics;
+import org.reportremove.testing.YoungPeople;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,6 +41,7 @@ import static org.reportremove.testing.ProblemAssert.notFound;
 import static org.reportremove.testing.ProblemAssert.problem;
 import static org.reportremove.testing.ProblemAssert.unauthenticated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -298,5 +301,73 @@ class PlatformHttpTest extends DeployedServiceTest {
 
         assertEquals(200, metrics.status());
         assertTrue(metrics.body().contains("base_") || metrics.body().contains("jvm_"), "JVM metrics are exported");
+    }
+
+    @Test
+    void metricsShowTheBacklogsAndCountersOperatorsAlertOn() {
+        String body = api.get("/metrics").body();
+
+        for (String name : List.of("reportremove_outbox_waiting", "reportremove_outbox_oldest_waiting_seconds",
+                "reportremove_outbox_leased", "reportremove_outbox_delivered", "reportremove_outbox_lease_lapsed",
+                "reportremove_audit_unsealed", "reportremove_audit_oldest_unsealed_seconds",
+                "reportremove_cases_submitted", "reportremove_cases_withdrawn",
+                "reportremove_analyst_result_events", "reportremove_inbox_messages_written",
+                "reportremove_rate_limit_refusals")) {
+            assertTrue(Metrics.parse(body).stream().anyMatch(sample -> sample.name().startsWith(name)),
+                    name + " is exported");
+        }
+        for (String topic : List.of("ANALYSTS", "HELPLINE", "NOTIFICATIONS")) {
+            assertTrue(Metrics.value(body, "reportremove_outbox_waiting", "topic", topic).isPresent(), topic);
+        }
+        String ours = String.join("\n", body.lines().filter(line -> line.contains("reportremove_")).toList());
+        Set<String> names = Set.copyOf(Metrics.parse(body).stream().map(Metrics.Sample::name).toList());
+        assertTrue(names.containsAll(List.of("reportremove_cases_submitted_total",
+                "reportremove_outbox_oldest_waiting_seconds", "reportremove_audit_unsealed")), ours);
+    }
+
+    @Test
+    void aCaseSubmittedAndWithdrawnMovesTheCounters() {
+        String before = api.get("/metrics").body();
+        YoungPeople.Person person = YoungPeople.person(api, "13_15");
+        YoungPeople.ReportedCase reported = YoungPeople.report(api, database, person, 1, "en");
+        Reply withdrawn = api.post("/api/v1/cases/" + reported.reference() + "/withdrawal", JSON, "",
+                "Authorization", person.bearer());
+        assertEquals(200, withdrawn.status(), withdrawn.body());
+
+        String after = api.get("/metrics").body();
+
+        assertTrue(Metrics.total(after, "reportremove_cases_submitted") >= Metrics.total(before,
+                "reportremove_cases_submitted") + 1, "the submission is counted");
+        assertTrue(Metrics.total(after, "reportremove_cases_withdrawn") >= Metrics.total(before,
+                "reportremove_cases_withdrawn") + 1, "the withdrawal is counted");
+        assertTrue(Metrics.total(after, "reportremove_inbox_messages_written") >= Metrics.total(before,
+                "reportremove_inbox_messages_written") + 1, "the inbox message of the submission is counted");
+    }
+
+    @Test
+    void metricLabelsComeFromFixedListsAndNeverCarryAnIdOrContent() {
+        YoungPeople.Person person = YoungPeople.person(api, "16_17");
+        YoungPeople.ReportedCase reported = YoungPeople.report(api, database, person, 1, "en");
+        Map<String, Set<String>> allowed = Map.of(
+                "topic", Set.of("ANALYSTS", "HELPLINE", "NOTIFICATIONS"),
+                "outcome", Set.of("applied", "duplicate", "rejected", "ignored"),
+                "limit", Set.of("username", "address", "account", "open", "submission", "submission-address", "other"),
+                "kind", Set.of("CLOSED_CASES", "WITHDRAWN_CASES", "AGE_CHECKS", "IDEMPOTENCY_KEYS",
+                        "CLIENT_ASSERTIONS", "OUTBOX_MESSAGES"),
+                "mp_scope", Set.of("application"));
+
+        String body = api.get("/metrics").body();
+
+        List<Metrics.Sample> ours = Metrics.parse(body).stream()
+                .filter(sample -> sample.name().startsWith("reportremove_")).toList();
+        assertTrue(ours.size() > 10, body);
+        for (Metrics.Sample sample : ours) {
+            sample.labels().forEach((label, value) -> assertTrue(
+                    allowed.getOrDefault(label, Set.of()).contains(value), sample + " has a label off the lists"));
+        }
+        for (String secret : List.of(reported.reference(), reported.analystReference(), person.accountId(),
+                person.username(), reported.urls().get(0), reported.notes())) {
+            assertFalse(body.contains(secret), "the metrics name nothing of a case or a person");
+        }
     }
 }
