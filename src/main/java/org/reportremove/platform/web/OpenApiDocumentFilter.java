@@ -65,7 +65,7 @@ public class OpenApiDocumentFilter implements OASFilter {
         if (all != null) {
             all.forEach((code, response) -> {
                 if (code.startsWith("4") || code.startsWith("5")) {
-                    response.setContent(problemContent());
+                    response.setContent(problemContent(response.getContent()));
                 }
             });
         }
@@ -94,9 +94,15 @@ public class OpenApiDocumentFilter implements OASFilter {
         }
     }
 
-    private static Content problemContent() {
+    /** The problem content, keeping the examples an operation gave for it (a problem a client should know). */
+    private static Content problemContent(Content given) {
         MediaType problem = OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM_SCHEMA));
+        if (given != null && given.getMediaTypes() != null) {
+            given.getMediaTypes().values().stream()
+                    .filter(media -> media.getExamples() != null && !media.getExamples().isEmpty())
+                    .findFirst().ifPresent(media -> problem.setExamples(media.getExamples()));
+        }
         return OASFactory.createContent().addMediaType(PROBLEM_JSON, problem);
     }
 
