@@ -236,8 +236,6 @@ class ProgressHttpTest extends DeployedServiceTest {
                         "at", now.minusMinutes(2).toString()),
                 event(id + "-removed", "REMOVAL_ACTION", ar, found, "action", "REMOVED", "location", url,
                         "at", now.minusMinutes(1).toString()));
-        JsonObject again = analysts.sendApplied();
-        assertEquals(0, again.getInt("applied"));
 
         JsonObject progress = api.get("/api/v1/cases/" + reference + "/progress", "Authorization", person.bearer())
                 .json();
