@@ -372,7 +372,7 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
                         + " is required for UPLOADS_BLOCKED"),
                 object("status", "rejected", "reason", "INVALID_EVENT",
                         "detail", "eventId: 8 to 64 letters, digits, '.', '_', ':' or '-' are required"),
-                rejected(p + "-kind", "INVALID_EVENT", "kind: must be one of ASSESSMENT, REMOVAL_ACTION, CASE_CLOSED"),
+                rejected(p + "-kind", "INVALID_EVENT", "kind: must be one of ASSESSMENT, REMOVAL_ACTION, CASE_CLOSED, ITEM_FOUND"),
                 object("status", "rejected", "reason", "INVALID_EVENT", "detail", "the event is empty"),
                 object("eventId", p + "-good", "status", "applied"))), answer);
         assertEquals(List.of("CASE_SUBMITTED", "ANALYST_ASSESSMENT_RECORDED"), auditActionsFor(reported.reference()));
