@@ -139,6 +139,10 @@ public class FaultLoad {
             }
             if (status == 401) {
                 account.signIn();
+            } else if (status == 404 && !reply.headers().firstValue("Content-Type").orElse("")
+                    .startsWith("application/problem+json")) {
+                // The runtime's own 404 while the application is still deploying: the same request, again.
+                count("404 from the runtime while starting");
             } else if (status < 500 && status != 429) {
                 count("refused for good (" + status + ")");
                 return;

@@ -4,7 +4,8 @@
 # unanswered, 503 or other 5xx submission again with the same Idempotency-Key. Then it reports the submissions
 # acknowledged, lost (acknowledged but not in the database), duplicated (a case that no key points to, that
 # is a second case for a retried key), the answers seen (5xx other than 503 should be none) and how long each fault kept
-# acknowledgements away. Takes five minutes or so; not run by CI.
+# acknowledgements away. The service's log is kept in target/fault-injection-service.log. Takes five minutes or
+# more (three service starts); not run by CI.
 #
 # Usage: scripts/fault-injection.sh [load-threads] [seconds-between-faults]   (after: mvn -q -DskipTests package)
 set -euo pipefail
@@ -86,6 +87,7 @@ touch "$STOP"
 wait "$LOAD_PID" || { cat "$WORK/load.txt"; exit 1; }
 cat "$WORK/load.txt"
 keep_log
+cp "$LOGS" target/fault-injection-service.log
 
 as_pg "$BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -q -c "CREATE TEMP TABLE acked (ref TEXT)" \
     -c "\\copy acked FROM '$ACKNOWLEDGED'" \
