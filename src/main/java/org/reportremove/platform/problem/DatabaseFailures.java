@@ -54,6 +54,12 @@ public final class DatabaseFailures {
                     brokenRule = true;
                 }
             }
+            if (current instanceof jakarta.persistence.OptimisticLockException
+                    || current instanceof jakarta.persistence.EntityExistsException
+                    || current instanceof jakarta.validation.ConstraintViolationException) {
+                // The commit was refused for what it held (a concurrent change, a duplicate, an invalid value).
+                brokenRule = true;
+            }
             if (isA(current, POOL_FAILURES)) {
                 lostConnection = true;
             }

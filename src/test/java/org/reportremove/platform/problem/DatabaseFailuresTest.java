@@ -97,6 +97,15 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void commitRefusedForAConcurrentChangeStaysAConflict() {
+        RollbackException rollback = new RollbackException("commit failed");
+        rollback.initCause(new jakarta.persistence.OptimisticLockException("version changed"));
+
+        assertEquals(409, UnexpectedErrorMapper.answer(new TransactionalException("commit failed", rollback))
+                .problem().status());
+    }
+
+    @Test
     void otherFailuresStayUnexpected() {
         assertFalse(DatabaseFailures.isUnavailability(new IllegalStateException("bug")));
         assertFalse(DatabaseFailures.isUnavailability(new PersistenceException(
