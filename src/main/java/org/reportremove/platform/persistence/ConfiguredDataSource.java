@@ -23,6 +23,12 @@ import java.util.logging.Logger;
  */
 public class ConfiguredDataSource implements DataSource {
 
+    /**
+     * How long to wait for a new connection. The driver's default (10 s) kept every request waiting that long while
+     * the database was away; a short wait lets the service answer 503 quickly and the caller retry.
+     */
+    static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 3;
+
     private volatile Settings settings;
     private int loginTimeout;
 
@@ -38,13 +44,15 @@ public class ConfiguredDataSource implements DataSource {
             Config config = ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
             current = new Settings(config.getValue("reportremove.datasource.url", String.class),
                     config.getOptionalValue("reportremove.datasource.user", String.class).orElse(null),
-                    config.getOptionalValue("reportremove.datasource.password", String.class).orElse(null));
+                    config.getOptionalValue("reportremove.datasource.password", String.class).orElse(null),
+                    config.getOptionalValue("reportremove.datasource.connect-timeout-seconds", Integer.class)
+                            .filter(seconds -> seconds > 0).orElse(DEFAULT_CONNECT_TIMEOUT_SECONDS));
             settings = current;
         }
         return current;
     }
 
-    private record Settings(String url, String user, String password) {
+    private record Settings(String url, String user, String password, int connectTimeoutSeconds) {
     }
 
     @Override
@@ -65,9 +73,10 @@ public class ConfiguredDataSource implements DataSource {
         if (secret != null) {
             properties.setProperty("password", secret);
         }
-        String url = settings().url;
-        DatabaseKind kind = DatabaseKind.of(url);
-        Connection connection = kind.driver().connect(url, kind.withSafeDefaults(properties));
+        Settings current = settings();
+        DatabaseKind kind = DatabaseKind.of(current.url);
+        Connection connection = kind.driver().connect(current.url,
+                kind.withSafeDefaults(properties, current.connectTimeoutSeconds));
         if (connection == null) {
             throw new SQLException("The database URL is not accepted by its driver", "08001");
         }
@@ -145,8 +154,10 @@ public class ConfiguredDataSource implements DataSource {
             }
         }
 
-        Properties withSafeDefaults(Properties properties) {
+        Properties withSafeDefaults(Properties properties, int connectTimeoutSeconds) {
             if (this == POSTGRESQL) {
+                properties.putIfAbsent("connectTimeout", Integer.toString(connectTimeoutSeconds));
+                properties.putIfAbsent("loginTimeout", Integer.toString(connectTimeoutSeconds));
                 // PostgreSQL repeats the offending values in error details ("Key (x)=(...) already exists");
                 // those messages can reach logs, so ask the server to leave the details out.
                 properties.putIfAbsent("logServerErrorDetail", "false");

@@ -27,6 +27,9 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
                 return answer.get();
             }
         }
+        if (DatabaseFailures.isUnavailability(failure)) {
+            return DatabaseFailures.answer(failure);
+        }
         return new ProblemException(Problem.internalError(SafeErrors.logUnexpected(failure)));
     }
 }

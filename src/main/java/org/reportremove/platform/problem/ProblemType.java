@@ -46,6 +46,8 @@ public record ProblemType(int status, String slug, String title) {
             "Something went wrong on our side");
     public static final ProblemType UNAVAILABLE = new ProblemType(503, "unavailable",
             "The service is not available right now");
+    public static final ProblemType SERVICE_UNAVAILABLE = new ProblemType(503, "service-unavailable",
+            "The service cannot reach its database right now");
 
     public ProblemType {
         Objects.requireNonNull(title, "title");

@@ -22,8 +22,23 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
         // A domain failure that reached here wrapped (by an EJB or transaction boundary) is still answered as its
         // capability says.
         DomainException domain = find(failure, DomainException.class);
-        return domain != null ? ProblemResponses.of(DomainExceptionMapper.answer(domain))
-                : ProblemResponses.of(problemFor(failure));
+        if (domain != null) {
+            return ProblemResponses.of(DomainExceptionMapper.answer(domain));
+        }
+        return ProblemResponses.of(answer(failure));
+    }
+
+    /**
+     * The answer to a failure no other mapper claimed, with its headers: a database that is away is a 503 with
+     * {@code Retry-After} (also when its commit failure escapes at the end of a transaction), anything else a
+     * problem of its own or an unexpected error.
+     */
+    public static ProblemException answer(Throwable failure) {
+        if (find(failure, ProblemException.class) == null && !BodyFailures.isBodyFailure(failure)
+                && DatabaseFailures.isUnavailability(failure)) {
+            return DatabaseFailures.answer(failure);
+        }
+        return new ProblemException(problemFor(failure));
     }
 
     static Problem problemFor(Throwable failure) {

@@ -5,7 +5,9 @@ import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.reportremove.platform.problem.DatabaseFailures;
 import org.reportremove.platform.problem.Problem;
+import org.reportremove.platform.problem.ProblemException;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -52,7 +54,14 @@ public class ProblemErrorServlet extends HttpServlet {
         if (status == HttpServletResponse.SC_UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Bearer");
         }
-        ProblemWriter.write(response, Problem.forStatus(status, failure));
+        if (failure != null && DatabaseFailures.isUnavailability(failure)) {
+            // A filter's database work (a rate limit, say) failed because the database is away: 503, not 500.
+            ProblemException unavailable = DatabaseFailures.answer(failure);
+            unavailable.headers().forEach(response::setHeader);
+            ProblemWriter.write(response, unavailable.problem());
+        } else {
+            ProblemWriter.write(response, Problem.forStatus(status, failure));
+        }
         if (logHere) {
             RequestLogFilter.log(requestId, request.getMethod(),
                     (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), response.getStatus(), 0);

@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.reportremove.testing.DeployedServiceTest;
 import org.reportremove.testing.Reply;
+import org.reportremove.testing.TestRun;
 import org.reportremove.testing.Tokens;
 import org.reportremove.testing.YoungPeople;
 
@@ -14,7 +15,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +42,113 @@ class HardenedEdgeHttpTest extends DeployedServiceTest {
     private static final String KNOWN_SIGNALS = "/api/v1/operator/known-signals";
     private static final String BUNDLE_RESULTS = "/api/v1/operator/analyst-bundles/results";
     private static final String PASSPHRASE = "eleven amber lanterns hum";
+
+    // ---- Fuzzing from the OpenAPI document
+
+    /** Fixed, so that a failure repeats; another seed can be tried with -Dfuzz.seed=N. */
+    private static final long FUZZ_SEED = Long.getLong("fuzz.seed", 20_151_115L);
+    private static final int MUTATIONS_PER_OPERATION = 80;
+    private static final int MAX_REQUESTS = 3_000;
+    private static final List<String> SECURITY_HEADERS = List.of("Cache-Control", "X-Content-Type-Options",
+            "Content-Security-Policy", "X-Frame-Options", "Referrer-Policy");
+
+    @Test
+    void everyOperationAnswersMutatedRequestsWithProblemsAndLogsNoneOfWhatTheySent() {
+        System.out.println("OpenAPI fuzzing with seed " + FUZZ_SEED + " (repeat with -Dfuzz.seed=" + FUZZ_SEED + ")");
+        // The runtime builds the document on first request: slow on a busy machine.
+        Reply described = api.send(api.request("/openapi", "Accept", JSON)
+                .timeout(java.time.Duration.ofSeconds(180)).GET());
+        assertEquals(200, described.status(), described.body());
+        OpenApiFuzzer fuzzer = new OpenApiFuzzer(described.body(), FUZZ_SEED);
+        Map<String, String> roles = new LinkedHashMap<>();
+        roles.put("none", null);
+        roles.put("young person", YoungPeople.person(api, "16_17").bearer());
+        roles.put("operator", "Bearer " + Tokens.operator(api));
+        roles.put("counsellor", "Bearer " + Tokens.counsellor(api, "counsellor-fuzz"));
+        roles.put("analyst exchange", "Bearer " + Tokens.clientToken(api, "test-analyst", null));
+        List<String> roleNames = List.copyOf(roles.keySet());
+
+        List<OpenApiFuzzer.Mutation> mutations = fuzzer.mutations(MUTATIONS_PER_OPERATION);
+        assertTrue(fuzzer.operationCount() > 20, "the OpenAPI document lists the operations");
+        List<String> failures = new ArrayList<>();
+        List<String> tracked = new ArrayList<>();
+        int sent = 0;
+        for (OpenApiFuzzer.Mutation mutation : mutations.subList(0, Math.min(MAX_REQUESTS, mutations.size()))) {
+            String role = roleNames.get(sent % roleNames.size());
+            HttpRequest.Builder request = api.request(mutation.path(), "Idempotency-Key", UUID.randomUUID().toString())
+                    .method(mutation.method(), mutation.body() == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(mutation.body()));
+            if (mutation.contentType() != null) {
+                request.header("Content-Type", mutation.contentType());
+            }
+            if (roles.get(role) != null) {
+                request.header("Authorization", roles.get(role));
+            }
+            tracked.addAll(mutation.tracked());
+            Reply reply = api.send(request);
+            sent++;
+            String problem = mutation.answeredByTheRuntime() ? whatTheRuntimeGotWrong(reply) : whatIsWrong(reply);
+            if (problem != null && failures.size() < 40) {
+                failures.add(mutation.method() + " " + abbreviate(mutation.path()) + " as " + role + ", "
+                        + abbreviate(mutation.label()) + ": " + problem);
+            }
+        }
+        System.out.println("OpenAPI fuzzing sent " + sent + " requests to " + fuzzer.operationCount() + " operations");
+
+        api.assertLogHoldsNothingSent();
+        String log = TestRun.logs().text();
+        tracked.stream().filter(log::contains).limit(10)
+                .forEach(value -> failures.add("a value sent in a request is in the log (" + value + ")"));
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** For the few requests the container answers before the application: no 5xx, nothing shown. */
+    private static String whatTheRuntimeGotWrong(Reply reply) {
+        String body = reply.body() == null ? "" : reply.body().toLowerCase(Locale.ROOT);
+        if (reply.status() >= 500 || body.contains("<html") || body.contains("exception") || body.contains("payara")) {
+            return reply.status() + " from the runtime: " + abbreviate(reply.body());
+        }
+        return null;
+    }
+
+    /** Why this answer breaks the edge's promises, or null if it keeps them. */
+    private static String whatIsWrong(Reply reply) {
+        String body = reply.body() == null ? "" : reply.body();
+        if (reply.status() >= 500) {
+            return reply.status() + " " + abbreviate(body);
+        }
+        if (reply.header("X-Request-Id") == null) {
+            return reply.status() + " without X-Request-Id";
+        }
+        for (String header : SECURITY_HEADERS) {
+            if (reply.header(header) == null) {
+                return reply.status() + " without " + header;
+            }
+        }
+        String lower = body.toLowerCase(Locale.ROOT);
+        if (lower.contains("<html") || lower.contains("exception") || body.contains("\tat ") || lower.contains("payara")) {
+            return reply.status() + " with a stack trace, an exception or HTML: " + abbreviate(body);
+        }
+        if (reply.status() >= 400) {
+            if (reply.contentType() == null || !reply.contentType().startsWith("application/problem+json")) {
+                return reply.status() + " as " + reply.contentType() + ", not a problem document";
+            }
+            try {
+                JsonObject problem = reply.json();
+                if (problem.getInt("status") != reply.status() || !problem.getString("type").startsWith("urn:")
+                        || problem.getString("title").isBlank()) {
+                    return reply.status() + " with an incomplete problem: " + abbreviate(body);
+                }
+            } catch (RuntimeException notAProblem) {
+                return reply.status() + " with a body that is not a problem document: " + abbreviate(body);
+            }
+        }
+        return null;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 120 ? text.substring(0, 120) + "..." : text;
+    }
 
     // ---- JSON types
 
