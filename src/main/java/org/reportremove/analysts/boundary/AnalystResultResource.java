@@ -58,7 +58,7 @@ public class AnalystResultResource {
                     "{\"applied\": 1, \"duplicate\": 0, \"ignored\": 0, \"rejected\": 1, \"results\": ["
                             + "{\"eventId\": \"9a0e3c1d-assess-1\", \"status\": \"applied\"},"
                             + " {\"eventId\": \"9a0e3c1d-notice-1\", \"status\": \"rejected\", \"reason\":"
-                            + " \"UNKNOWN_REFERENCE\", \"detail\": \"analystReference: no case has this reference\"}]}")))
+                            + " \"UNKNOWN_REFERENCE\", \"detail\": \"analystReference: no case has ever had this reference\"}]}")))
     @APIResponse(responseCode = "400", description = "No events, or more than 1,000")
     public ResultBatchAnswer receive(@Valid @NotNull(message = "is required") ResultBatchRequest batch) {
         if (batch.events().isEmpty() || batch.events().size() > ResultEvents.MAX_BATCH) {

@@ -116,8 +116,7 @@ class AnalystBridgeHttpTest extends DeployedServiceTest {
                 "analyst-bridge push: 1 files left with rejected events; fix each, remove its .rejected file, and"
                         + " push again:",
                 "  b-bad.json (b-bad.json.rejected):",
-                "    " + badId + "\tUNKNOWN_REFERENCE\tanalystReference: no case has this reference (it may have been"
-                        + " erased with its account)"),
+                "    " + badId + "\tUNKNOWN_REFERENCE\tanalystReference: no case has ever had this reference"),
                 pushed.err().strip(), "says which file and which events");
         assertTrue(Files.exists(outbox.resolve("done/a-good.json")));
         assertTrue(Files.exists(outbox.resolve("b-bad.json")));
