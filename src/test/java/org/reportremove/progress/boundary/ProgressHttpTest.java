@@ -31,10 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.reportremove.testing.AnalystSide.event;
 import static org.reportremove.testing.JsonBodies.array;
+import static org.reportremove.testing.JsonBodies.arrayOf;
 import static org.reportremove.testing.JsonBodies.object;
 import static org.reportremove.testing.JsonBodies.parse;
 import static org.reportremove.testing.JsonBodies.parseArray;
 import static org.reportremove.testing.ProblemAssert.assertInvalidFields;
+import static org.reportremove.testing.ProblemAssert.malformedJson;
+import static org.reportremove.testing.ProblemAssert.problem;
 import static org.reportremove.testing.ProblemAssert.notFound;
 import static org.reportremove.testing.ProblemAssert.unauthenticated;
 
@@ -275,6 +278,48 @@ class ProgressHttpTest extends DeployedServiceTest {
                         "concerns", array("KNOWS_WHO"), "consent", object("followUp", false))),
                 "items", "must hold 1 to 50 items, unless the case names a place where it is shared (a URL or a"
                         + " platform in locations) or says someone threatens you (THREATENED in concerns)");
+    }
+
+    @Test
+    void badPlacesAreProblemsAndAddNothing() throws Exception {
+        Person person = YoungPeople.person(api, "16_17");
+        String url = "https://example.com/first/" + UUID.randomUUID();
+        Reply submitted = submit(person, object("locations", array(object("kind", "URL", "url", url)),
+                "consent", object("followUp", false)));
+        assertEquals(201, submitted.status(), submitted.body());
+        String reference = submitted.json().getString("reference");
+        String places = "/api/v1/cases/" + reference + "/locations";
+        String ar = analystReferenceOf(reference);
+
+        assertInvalidFields(api.postJson(places, object("locations", array()), "Authorization", person.bearer()),
+                "locations", "must hold 1 to 20 locations");
+        assertInvalidFields(api.postJson(places, object("locations", array(object("kind", "URL",
+                "url", "ftp://example.com/x"))), "Authorization", person.bearer()),
+                "locations[0].url", "must be an http or https address");
+        List<JsonObject> twenty = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            twenty.add(object("kind", "URL", "url", "https://example.org/more/" + i + "/" + UUID.randomUUID()));
+        }
+        assertInvalidFields(api.postJson(places, object("locations", arrayOf(twenty)), "Authorization",
+                        person.bearer()),
+                "locations", "a case names at most 20 places and this would make 21");
+        malformedJson().assertOn(api.post(places, "application/json", "{\"locations\": [", "Authorization",
+                person.bearer()));
+        notFound().detail("There is no case with this reference in your account.").assertOn(api.postJson(places,
+                object("locations", array(object("kind", "PLATFORM", "platform", "X"))), "Authorization",
+                YoungPeople.person(api, "13_15").bearer()));
+        assertEquals(200, api.post("/api/v1/cases/" + reference + "/withdrawal", "application/json", "",
+                "Authorization", person.bearer()).status());
+        problem(409, "case-withdrawn", "This case has been withdrawn").assertOn(api.postJson(places,
+                object("locations", array(object("kind", "PLATFORM", "platform", "X"))), "Authorization",
+                person.bearer()));
+
+        assertEquals(List.of(url), api.get("/api/v1/cases/" + reference, "Authorization", person.bearer()).json()
+                .getJsonArray("locations").stream().map(l -> l.asJsonObject().getString("url")).toList(),
+                "no bad request added a place");
+        assertFalse(QueuedMessages.forAnalysts(database, ar).stream()
+                .anyMatch(m -> m.payload().getString("type").equals("LOCATIONS_ADDED")));
+        assertEquals(List.of("CASE_SUBMITTED", "CASE_WITHDRAWN"), auditActionsFor(reference));
     }
 
     @Test
