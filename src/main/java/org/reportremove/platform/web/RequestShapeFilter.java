@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  * ({@code *}{@code /*}, {@code application/*}) or a media type that does not parse, is a 415; so is a
  * {@code charset} this server does not know. Requests without a body (no length, or length 0, and not chunked)
  * need no {@code Content-Type}, so commands such as {@code POST /api/v1/age-checks} keep working.</li>
+ * <li>{@code TRACE} (and the older {@code TRACK}) is a 405 at every address. The runtime lets {@code TRACE}
+ * through to the application (a refusal by the runtime itself would be an empty answer without a problem
+ * document or a request id), so this is the one place that must refuse it: the container's default servlet
+ * would otherwise echo the request, {@code Authorization} header included.</li>
  * </ul>
  *
  * Nothing of the request is logged or repeated in the answer.
@@ -32,10 +36,18 @@ public class RequestShapeFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** What any address of the service may answer to; the resource behind it may take fewer. */
+    static final String METHODS_IN_USE = "GET, HEAD, POST, PUT, DELETE, OPTIONS";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (echoing(request.getMethod())) {
+            response.setHeader("Allow", METHODS_IN_USE);
+            ProblemWriter.write(response, Problem.of(ProblemType.METHOD_NOT_ALLOWED,
+                    "This service does not echo requests; the Allow header lists the methods it uses."));
+            return;
+        }
         if (!wellFormedTarget(request.getRequestURI()) || !wellFormedTarget(request.getQueryString())) {
             ProblemWriter.write(response, Problem.of(ProblemType.INVALID_PARAMETER,
                     "The address is not valid: every % must begin an escape of two hexadecimal digits, and no"
@@ -49,6 +61,10 @@ public class RequestShapeFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    static boolean echoing(String method) {
+        return method.equals("TRACE") || method.equals("TRACK");
     }
 
     static boolean carriesBody(HttpServletRequest request) {

@@ -74,7 +74,9 @@ class HardenedEdgeHttpTest extends DeployedServiceTest {
         List<String> tracked = new ArrayList<>();
         int sent = 0;
         for (OpenApiFuzzer.Mutation mutation : mutations.subList(0, Math.min(MAX_REQUESTS, mutations.size()))) {
-            String role = roleNames.get(sent % roleNames.size());
+            // Mostly the operation's own role, so that mutations get past authorisation to the code that reads
+            // them; every fourth request another role, so that the refusals are fuzzed too.
+            String role = sent % 4 == 3 ? roleNames.get((sent / 4) % roleNames.size()) : ownRole(mutation.path());
             HttpRequest.Builder request = api.request(mutation.path(), "Idempotency-Key", UUID.randomUUID().toString())
                     .method(mutation.method(), mutation.body() == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(mutation.body()));
@@ -100,6 +102,20 @@ class HardenedEdgeHttpTest extends DeployedServiceTest {
         tracked.stream().filter(log::contains).limit(10)
                 .forEach(value -> failures.add("a value sent in a request is in the log (" + value + ")"));
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** The role whose token the operation at {@code path} is for (public operations ignore the token). */
+    private static String ownRole(String path) {
+        if (path.startsWith("/api/v1/operator/")) {
+            return "operator";
+        }
+        if (path.startsWith("/api/v1/analyst/")) {
+            return "analyst exchange";
+        }
+        if (path.startsWith("/api/v1/helpline/")) {
+            return "counsellor";
+        }
+        return "young person";
     }
 
     /** For the few requests the container answers before the application: no 5xx, nothing shown. */
@@ -267,6 +283,20 @@ class HardenedEdgeHttpTest extends DeployedServiceTest {
             }
         }
         assertEquals("GET, HEAD, OPTIONS", api.method("PATCH", "/.well-known/jwks.json").header("Allow"));
+        // TRACE reaches the application (the runtime's own refusal had no problem document) and echoes nothing.
+        for (String path : new String[]{"/", "/health/live", "/api/v1/accounts/me", "/no/such/address"}) {
+            Reply trace = api.send(api.request(path, "X-Secret", "secret-in-a-header")
+                    .method("TRACE", java.net.http.HttpRequest.BodyPublishers.noBody()));
+            assertProblem(trace, 405, "urn:reportremove:problem:method-not-allowed");
+            assertFalse(trace.body().contains("secret-in-a-header"), trace.body());
+            assertNotNull(trace.header("X-Request-Id"), path);
+            assertNotNull(trace.header("Allow"), path);
+        }
+        // With a token, the token check runs first: a bad one is refused before any method is looked at.
+        Reply traceWithToken = api.send(api.request("/", "Authorization", "Bearer secret-in-a-header")
+                .method("TRACE", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertTrue(List.of(401, 405).contains(traceWithToken.status()), traceWithToken.body());
+        assertFalse(traceWithToken.body().contains("secret-in-a-header"), traceWithToken.body());
         for (String method : new String[]{"PATCH", "PROPFIND", "get"}) {
             assertProblem(api.method(method, "/"), 404, "urn:reportremove:problem:not-found");
             Reply api405 = api.method(method, "/api/v1/operator/audit/entries");
