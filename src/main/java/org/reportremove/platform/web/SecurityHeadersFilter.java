@@ -34,7 +34,8 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        SecurityHeaders.apply(response, request.isSecure());
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        SecurityHeaders.apply(response, request.isSecure(), SecurityHeaders.webClientPath(path));
         String origin = request.getHeader("Origin");
         boolean allowedOrigin = origin != null && allowedOrigins.contains(origin);
         if (origin != null) {

@@ -195,6 +195,16 @@ class PlatformHttpTest extends DeployedServiceTest {
                     // Served over plain HTTP here: HSTS only makes sense over TLS.
                     () -> assertNull(reply.header("Strict-Transport-Security")));
         }
+        for (String file : new String[]{"/", "/app/main.js", "/hashing/hashing.js"}) {
+            Reply reply = api.get(file);
+            assertAll(
+                    () -> assertEquals(200, reply.status(), file),
+                    () -> assertEquals("no-store", reply.header("Cache-Control")),
+                    // The web client's own policy: nothing from elsewhere, no inline script.
+                    () -> assertEquals("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:;"
+                            + " connect-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'none';"
+                            + " form-action 'none'", reply.header("Content-Security-Policy"), file));
+        }
         Reply echoed = api.get("/api/v1/nothing", "X-Request-Id", "client-chosen-id-1234");
         assertEquals("client-chosen-id-1234", echoed.header("X-Request-Id"));
     }
