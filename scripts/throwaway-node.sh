@@ -1,7 +1,7 @@
 # Sourced by the load scripts: a throwaway PostgreSQL (Debian's packages, run as the unprivileged postgres
 # user on a random loopback port) and one service node against it, both stopped when the script exits.
 # Needs: JAR set by the caller. Gives: WORK, PG_PORT, HTTP_PORT, BIN, as_pg, start_postgres, start_service,
-# count_rows.
+# stop_service, count_rows.
 
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 RUN_AS=postgres
@@ -40,12 +40,19 @@ start_service() {
     REPORTREMOVE_CASES_SUBMISSIONS_PER_ADDRESS_PER_HOUR=100000000 \
         java -Xmx1g -Dpayaramicro.port="$HTTP_PORT" "$@" -jar "$JAR" --port "$HTTP_PORT" >"$WORK/service.log" 2>&1 &
     SERVICE_PID=$!
-    for _ in $(seq 1 120); do
+    # Ready once migrated and the bank of known signals is loaded (a minute or more at ten million hashes).
+    for _ in $(seq 1 900); do
         curl -sf "http://127.0.0.1:$HTTP_PORT/health/ready" >/dev/null 2>&1 && return 0
         sleep 1
     done
     tail -20 "$WORK/service.log"
     return 1
+}
+
+# stop_service: stops the service node and waits for it to end.
+stop_service() {
+    kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
+    SERVICE_PID=
 }
 
 # count_rows SQL: the single number a query answers, from the service's database.

@@ -332,10 +332,70 @@ class TwoNodesIT {
         }
     }
 
-    // --- a node killed mid-way ----------------------------------------------------------------------------------
+    // --- the bank of known signals -----------------------------------------------------------------------------
 
     @Test
     @Order(9)
+    void anImportOnOneNodeIsMatchedOnTheOtherWithinFiveSecondsAndSoIsItsRemoval() throws Exception {
+        String operator = "Bearer " + Tokens.operator(first.api);
+        String sha = YoungPeople.hex(64);
+        Reply imported = first.api.post("/api/v1/operator/known-signals", "application/x-ndjson",
+                object("type", "SHA256", "value", sha) + "\n", "Authorization", operator);
+        assertEquals(200, imported.status(), imported.body());
+        assertEquals(1, imported.json().getInt("added"), imported.body());
+        YoungPeople.Person person = YoungPeople.person(second.api, "16_17");
+
+        assertTrue(knownOnWithin(second, person, sha, true, Duration.ofSeconds(5)),
+                "the second node matched the first node's import within 5 s");
+
+        Reply removed = second.api.post("/api/v1/operator/known-signals", "application/x-ndjson",
+                object("type", "SHA256", "value", sha, "action", "REMOVE") + "\n",
+                "Authorization", "Bearer " + Tokens.operator(second.api));
+        assertEquals(1, removed.json().getInt("removed"), removed.body());
+        assertTrue(knownOnWithin(first, YoungPeople.person(first.api, "16_17"), sha, false, Duration.ofSeconds(5)),
+                "the first node dropped the second node's removal within 5 s");
+    }
+
+    /**
+     * A node whose bank is still loading is live but not ready, and says why. The load is held by a file the test
+     * creates ({@code reportremove.signals.index.test-hold-file}), so nothing here races a timer.
+     */
+    @Test
+    @Order(10)
+    void aNodeLoadingTheBankIsLiveButNotReadyAndSaysWhyUntilTheLoadEnds() throws Exception {
+        Path dir = Path.of(System.getProperty("reportremove.test.dir", "target/test-run"), "two-nodes")
+                .toAbsolutePath();
+        Path release = dir.resolve("release-bank-load");
+        Files.deleteIfExists(release);
+        Node third = Node.start("c", dir, "-Dreportremove.signals.index.test-hold-file=" + release);
+        try {
+            third.awaitLive();
+
+            Reply ready = third.api.get("/health/ready");
+            Reply started = third.api.get("/health/started");
+            assertEquals(503, ready.status(), ready.body());
+            assertEquals(503, started.status(), started.body());
+            for (Reply health : List.of(ready, started)) {
+                JsonObject check = knownSignalsCheck(health);
+                assertEquals("DOWN", check.getString("status"));
+                assertEquals("loading", check.getJsonObject("data").getString("index"));
+                assertEquals("loading the bank of known signals into memory",
+                        check.getJsonObject("data").getString("reason"));
+            }
+            assertEquals(200, third.api.get("/health/live").status(), "liveness stays UP while loading");
+
+            Files.createFile(release);
+            third.awaitReady();
+            assertEquals("UP", knownSignalsCheck(third.api.get("/health/ready")).getString("status"));
+        } finally {
+            third.kill();
+        }
+    }
+
+    // --- a node killed mid-way ----------------------------------------------------------------------------------
+
+    @Test
+    @Order(11)
     void packagesLeasedByAKilledNodeComeBackThroughTheOtherAfterTheLease() throws Exception {
         String analystA = analystBearer(first);
         String analystB = analystBearer(second);
@@ -359,6 +419,36 @@ class TwoNodesIT {
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
+
+    /** Submits a case with the SHA-256 on {@code node} until its answer says {@code known}, for at most {@code wait}. */
+    private static boolean knownOnWithin(Node node, YoungPeople.Person person, String sha, boolean known,
+                                         Duration wait) throws InterruptedException {
+        Instant deadline = Instant.now().plus(wait);
+        do {
+            Reply reply = node.api.postJson("/api/v1/cases", object(
+                    "items", array(object("contentType", "PHOTO", "signals", array(
+                            object("type", "SHA256", "value", sha),
+                            object("type", "MD5", "value", YoungPeople.hex(32))))),
+                    "consent", object("followUp", false)), "Authorization", person.bearer(),
+                    "Idempotency-Key", UUID.randomUUID().toString());
+            assertEquals(201, reply.status(), node.name + ": " + reply.body());
+            if (reply.json().getJsonArray("items").getJsonObject(0).getBoolean("alreadyKnown") == known) {
+                return true;
+            }
+            // Twice a second at most: a young person may submit 20 cases an hour.
+            Thread.sleep(500);
+        } while (Instant.now().isBefore(deadline));
+        return false;
+    }
+
+    private static JsonObject knownSignalsCheck(Reply health) {
+        for (JsonValue check : health.json().getJsonArray("checks")) {
+            if ("known-signals".equals(check.asJsonObject().getString("name"))) {
+                return check.asJsonObject();
+            }
+        }
+        throw new AssertionError("no known-signals check in " + health.body());
+    }
 
     private static String analystBearer(Node node) {
         return "Bearer " + Tokens.clientToken(node.api, "test-analyst", null);
@@ -500,7 +590,7 @@ class TwoNodesIT {
             this.api = new Api(URI.create("http://127.0.0.1:" + port + "/").toURL());
         }
 
-        static Node start(String name, Path dir) throws IOException {
+        static Node start(String name, Path dir, String... settings) throws IOException {
             Path jar = Path.of(System.getProperty("reportremove.jars.dir", "target"), JAR).toAbsolutePath();
             if (!Files.isRegularFile(jar)) {
                 fail(jar + " is missing: the service jar is built at package, before this test runs (mvn verify)");
@@ -540,6 +630,8 @@ class TwoNodesIT {
                     "-Dreportremove.agecheck.provider.jwks-file="
                             + System.getProperty("reportremove.test.age-provider.jwks-file"),
                     "-jar", jar.toString(), "--port", Integer.toString(port)));
+            // Extra settings go before -jar, as the others do.
+            command.addAll(command.indexOf("-jar"), List.of(settings));
             Path log = dir.resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
@@ -569,6 +661,29 @@ class TwoNodesIT {
             }
             fail("node " + name + " was not ready within " + BOOT_WAIT + ":\n" + log());
             return null;
+        }
+
+        /**
+         * Waits until the application answers liveness with its own check (it may still be unready): the runtime's
+         * health endpoint answers before the application is deployed, without the application's checks.
+         */
+        void awaitLive() throws Exception {
+            Instant deadline = Instant.now().plus(BOOT_WAIT);
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    fail("node " + name + " ended with status " + process.exitValue() + ":\n" + log());
+                }
+                try {
+                    Reply live = api.get("/health/live");
+                    if (live.status() == 200 && live.body().contains("\"process\"")) {
+                        return;
+                    }
+                } catch (RuntimeException notListeningYet) {
+                    // Refused until Payara Micro has bound the port.
+                }
+                Thread.sleep(500);
+            }
+            fail("node " + name + " was not live within " + BOOT_WAIT + ":\n" + log());
         }
 
         int applied() throws IOException {

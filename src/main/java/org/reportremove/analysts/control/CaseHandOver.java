@@ -18,6 +18,7 @@ import org.reportremove.cases.entity.Item;
 import org.reportremove.cases.entity.ItemsAdded;
 import org.reportremove.cases.entity.LocationsAdded;
 import org.reportremove.platform.outbox.Outbox;
+import org.reportremove.signals.control.KnownSignalBank;
 import org.reportremove.platform.outbox.Topic;
 
 import java.util.List;
@@ -46,6 +47,9 @@ public class CaseHandOver {
 
     @Inject
     PackageHoldBack holdBack;
+
+    @Inject
+    KnownSignalBank bank;
 
     void submitted(@Observes CaseSubmitted submitted) {
         Case reportCase = cases.find(submitted.caseId()).orElseThrow();
@@ -78,10 +82,13 @@ public class CaseHandOver {
     /**
      * A withdrawal first takes back whatever about the case no puller has claimed yet: signals and places of a
      * withdrawn case must not leave. The analyst side is told to withdraw only when something may have reached it.
+     * Signals the analysts had shared from the case's items leave the bank of known signals in the same
+     * transaction (every node's index follows within seconds).
      */
     void withdrawn(@Observes CaseWithdrawn withdrawn) {
         AnalystCase handedOver = record(cases.find(withdrawn.caseId()).orElseThrow());
         if (handedOver.withdrawn()) {
+            bank.unshare(handedOver.itemReferences().stream().map(reference -> reference.value()).toList());
             String reference = handedOver.analystReference().value();
             int takenBack = outbox.discardUnclaimed(Topic.ANALYSTS, reference);
             if (handedOver.mayHaveReachedAnalysts(takenBack)) {

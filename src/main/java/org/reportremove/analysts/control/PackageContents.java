@@ -24,7 +24,7 @@ import static org.reportremove.platform.json.JsonDocuments.JSON;
 /**
  * The packages queued for the analyst side, holding only what the data-boundary table allows it: the analyst
  * reference, item references, content types, signals, locations, priority flags (concerns, {@code UNDER_13},
- * {@code SELF_DECLARED_AGE}), the age band, and the time rounded down to the hour. Never the account id, username,
+ * {@code SELF_DECLARED_AGE}, {@code KNOWN_NEAR_MATCH} with each near item's {@code knownDistance}), the age band, and the time rounded down to the hour. Never the account id, username,
  * case reference, notes, consent or the exact time, which together could tie a package back to a person.
  */
 final class PackageContents {
@@ -76,6 +76,9 @@ final class PackageContents {
         if (age.assurance() == AgeAssurance.SELF_DECLARED) {
             flags.add(PriorityFlag.SELF_DECLARED_AGE);
         }
+        if (reportCase.items().stream().anyMatch(item -> item.knownDistance().isPresent())) {
+            flags.add(PriorityFlag.KNOWN_NEAR_MATCH);
+        }
         return flags;
     }
 
@@ -107,8 +110,10 @@ final class PackageContents {
                 }
                 signals.add(s);
             });
-            array.add(JSON.createObjectBuilder().add("itemReference", item.itemReference().value())
-                    .add("contentType", item.contentType().name()).add("signals", signals));
+            JsonObjectBuilder entry = JSON.createObjectBuilder().add("itemReference", item.itemReference().value())
+                    .add("contentType", item.contentType().name()).add("signals", signals);
+            item.knownDistance().ifPresent(distance -> entry.add("knownDistance", distance));
+            array.add(entry);
         }
         return array;
     }

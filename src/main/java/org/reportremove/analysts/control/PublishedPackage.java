@@ -25,7 +25,7 @@ public final class PublishedPackage {
     /** Raised when the published shape changes incompatibly; additions of optional members keep it. */
     public static final int SCHEMA_VERSION = 1;
 
-    private static final List<String> ITEM_MEMBERS = List.of("itemReference", "contentType");
+    private static final List<String> ITEM_MEMBERS = List.of("itemReference", "contentType", "knownDistance");
     private static final List<String> SIGNAL_MEMBERS = List.of("type", "value", "quality");
     private static final List<String> LOCATION_MEMBERS = List.of("kind", "url", "platform", "name");
 

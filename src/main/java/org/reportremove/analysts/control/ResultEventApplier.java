@@ -15,6 +15,7 @@ import org.reportremove.analysts.entity.AssessmentRecorded;
 import org.reportremove.analysts.entity.CaseResults;
 import org.reportremove.analysts.entity.ErasedAnalystCase;
 import org.reportremove.analysts.entity.RemovalAction;
+import org.reportremove.analysts.entity.RemovalActionType;
 import org.reportremove.analysts.entity.RemovalRecorded;
 import org.reportremove.analysts.entity.ResultEvent;
 import org.reportremove.cases.control.Cases;
@@ -23,6 +24,7 @@ import org.reportremove.cases.entity.ItemReference;
 import org.reportremove.platform.crypto.DataSealer;
 import org.reportremove.platform.crypto.Digests;
 import org.reportremove.platform.security.Actor;
+import org.reportremove.signals.control.KnownSignalBank;
 
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +63,9 @@ public class ResultEventApplier {
 
     @Inject
     Cases cases;
+
+    @Inject
+    KnownSignalBank bank;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public EventResult apply(CheckedEvent event, Actor actor) {
@@ -108,6 +113,9 @@ public class ResultEventApplier {
             }
             case REMOVAL_ACTION -> {
                 results.recordRemoval(event.eventId(), step(caseId, event));
+                if (event.action() == RemovalActionType.HASH_SHARED) {
+                    shareWithBank(caseId, event.itemReference());
+                }
                 removal.fire(new RemovalRecorded(caseId, event.eventId(), event.action(), actor));
             }
             case ITEM_FOUND -> {
@@ -122,6 +130,17 @@ public class ResultEventApplier {
             }
         }
         return EventResult.applied(event.eventId());
+    }
+
+    /**
+     * Signals the analysts shared with the industry hash list join the bank of known signals in the event's
+     * transaction (an item's, or every item's when the event names none), so later submissions are matched against
+     * them on every node.
+     */
+    private void shareWithBank(String caseId, String itemReference) {
+        cases.find(caseId).ifPresent(reportCase -> reportCase.items().stream()
+                .filter(item -> itemReference == null || item.itemReference().value().equals(itemReference))
+                .forEach(item -> bank.share(item.itemReference().value(), item.signals())));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -7,17 +7,20 @@ import java.util.Set;
  * its work, never the details behind them.
  * <p>
  * Packages are leased in the order of their flags, most urgent first: an age that is only self-declared (no one has
- * confirmed it yet), then under 13, at risk, threatened, knows who, AI or altered. The first flag in that list on
+ * confirmed it yet), then under 13, at risk, threatened, knows who, AI or altered, and last an item near a perceptual
+ * hash of the bank of known signals ({@code KNOWN_NEAR_MATCH}: the package gives the item's distance; the young
+ * person is never told). The first flag in that list on
  * which two packages differ decides; packages with the same flags go oldest first. Each flag has one bit of the
  * {@linkplain #rank rank}, the most urgent the highest, so ordering by rank is exactly that order.
  */
 public enum PriorityFlag {
-    THREATENED(4),
-    AI_OR_ALTERED(1),
-    KNOWS_WHO(2),
-    AT_RISK(8),
-    UNDER_13(16),
-    SELF_DECLARED_AGE(32);
+    THREATENED(8),
+    AI_OR_ALTERED(2),
+    KNOWS_WHO(4),
+    AT_RISK(16),
+    UNDER_13(32),
+    SELF_DECLARED_AGE(64),
+    KNOWN_NEAR_MATCH(1);
 
     private final int bit;
 

@@ -28,15 +28,15 @@ import org.reportremove.cases.entity.LocationsAdded;
 import org.reportremove.platform.outbox.Outbox;
 import org.reportremove.platform.validation.InvalidFields;
 import org.reportremove.platform.outbox.Topic;
+import org.reportremove.signals.control.KnownMatches;
 import org.reportremove.signals.control.KnownSignals;
-import org.reportremove.signals.entity.Signal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
@@ -81,9 +81,11 @@ public class Cases {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CaseAnswer submit(String caseId, AccountId accountId, AgeAssuranceOutcome age, Submission submission) {
+        KnownMatches matches = match(submission.items());
         Case reportCase = Case.submit(caseId, accountId, submission.language(), submission.concerns(),
                 submission.consent().followUp(), details.seal(caseId, submission), submission.items(),
-                knownAmong(submission.items()));
+                exactlyKnown(matches));
+        noteNearMatches(reportCase.items(), matches);
         em.persist(reportCase);
         // Observers store rows that refer to the case: it is written first.
         em.flush();
@@ -102,7 +104,9 @@ public class Cases {
     public CaseAnswer addItems(AccountId accountId, AgeAssuranceOutcome age, CaseReference reference,
                                List<ItemDraft> drafts) {
         Case reportCase = ownForUpdate(accountId, reference);
-        List<Item> touched = reportCase.addItems(drafts, knownAmong(drafts));
+        KnownMatches matches = match(drafts);
+        List<Item> touched = reportCase.addItems(drafts, exactlyKnown(matches));
+        noteNearMatches(touched, matches);
         em.flush();
         List<Item> distinct = touched.stream().distinct().toList();
         itemsAdded.fire(new ItemsAdded(reportCase.id(), accountId, age,
@@ -147,7 +151,9 @@ public class Cases {
     @Transactional(Transactional.TxType.MANDATORY)
     public Item addFoundItem(String caseId, ItemReference reference, ItemDraft draft) {
         Case reportCase = em.find(Case.class, caseId, LockModeType.PESSIMISTIC_WRITE);
-        Item item = reportCase.addFoundItem(reference, draft, knownAmong(List.of(draft)).test(draft));
+        KnownMatches matches = match(List.of(draft));
+        Item item = reportCase.addFoundItem(reference, draft, exactlyKnown(matches).test(draft));
+        noteNearMatches(List.of(item), matches);
         em.flush();
         return item;
     }
@@ -217,10 +223,24 @@ public class Cases {
                 .orElseThrow(CaseNotFound::new);
     }
 
-    private Predicate<ItemDraft> knownAmong(List<ItemDraft> drafts) {
-        List<Signal> all = drafts.stream().flatMap(draft -> draft.signals().stream()).toList();
-        Set<Signal> known = knownSignals.known(all);
-        return draft -> draft.signals().stream().anyMatch(known::contains);
+    private KnownMatches match(List<ItemDraft> drafts) {
+        return knownSignals.known(drafts.stream().flatMap(draft -> draft.signals().stream()).toList());
+    }
+
+    /**
+     * Only an exact match of a cryptographic hash makes an item "already known" to the young person: the same file
+     * is in the bank. A perceptual near-match is never told to them item by item (answering it would let anyone probe
+     * how far an image must be changed to escape the list): see {@link #noteNearMatches}.
+     */
+    private static Predicate<ItemDraft> exactlyKnown(KnownMatches matches) {
+        return draft -> matches.anyExact(draft.signals());
+    }
+
+    /** A near-match goes to the analysts only, as a priority flag with the item's distance in its package. */
+    private static void noteNearMatches(Collection<Item> items, KnownMatches matches) {
+        for (Item item : items) {
+            matches.nearest(item.signals()).ifPresent(item::nearKnownSignal);
+        }
     }
 
     /** One answer per item touched, with the request positions that became it. */

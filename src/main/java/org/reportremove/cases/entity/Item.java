@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,6 +48,10 @@ public class Item {
 
     @Column(name = "already_known", nullable = false)
     private boolean alreadyKnown;
+
+    /** Bits between the item's perceptual signal and the nearest known one: for the analysts, never the young person. */
+    @Column(name = "known_distance")
+    private Integer knownDistance;
 
     @Column(name = "found_by_analysts", nullable = false)
     private boolean foundByAnalysts;
@@ -109,8 +114,25 @@ public class Item {
         return contentType;
     }
 
+    /** Whether the same file is in the bank of known signals (an exact cryptographic match): told to the young person. */
     public boolean alreadyKnown() {
         return alreadyKnown;
+    }
+
+    /**
+     * A perceptual signal of the item lies this near a known one; the nearest distance seen is kept. Only the analyst
+     * package carries it: a near-match is never told to the young person.
+     */
+    public void nearKnownSignal(int distance) {
+        if (distance < 0) {
+            throw new IllegalArgumentException("a distance is never negative");
+        }
+        knownDistance = knownDistance == null ? distance : Math.min(knownDistance, distance);
+    }
+
+    /** The distance to the nearest known perceptual signal, if the item near-matches one. */
+    public Optional<Integer> knownDistance() {
+        return Optional.ofNullable(knownDistance);
     }
 
     /** In a stable order: by type, then value. */

@@ -15,5 +15,7 @@ public enum PurgedRecords {
     /** Partners' used client assertions, kept only until the assertion itself expires. */
     CLIENT_ASSERTIONS,
     /** Outbox messages whose worth has run out (device notifications no relay took). */
-    OUTBOX_MESSAGES
+    OUTBOX_MESSAGES,
+    /** Rows of the known-signal change log every node has long since followed. */
+    KNOWN_SIGNAL_CHANGES
 }

@@ -25,8 +25,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Operators fill the bank of known signals in bulk. The body is read as a stream (the only path with a body
- * limit above the default, see {@code reportremove.signals.import.max-body-bytes}).
+ * Operators fill the bank of known signals in bulk, and take signals out of it ({@code "action": "REMOVE"}). The
+ * body is read as a stream (the only path with a body limit above the default, see
+ * {@code reportremove.signals.import.max-body-bytes}); every node's index follows the changes within seconds.
  */
 @Path(KnownSignalResource.PATH)
 @AudienceApi(Roles.OPERATOR)
@@ -50,15 +51,20 @@ public class KnownSignalResource {
 
     @POST
     @Consumes({JSON_LINES, "application/jsonl"})
-    @Operation(summary = "Import known signals from JSON lines, streamed; signals already known are left as they are")
-    @RequestBody(content = @Content(mediaType = JSON_LINES, examples = @ExampleObject(name = "three signals", value =
+    @Operation(summary = "Import known signals from JSON lines, streamed, and remove those marked \"action\":"
+            + " \"REMOVE\"; signals already known (or already gone) are left as they are")
+    @RequestBody(content = @Content(mediaType = JSON_LINES, examples = @ExampleObject(name = "three signals and a"
+            + " removal", value =
             "{\"type\": \"SHA256\", \"value\": \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"}\n"
                     + "{\"type\": \"MD5\", \"value\": \"098f6bcd4621d373cade4e832627b4f6\"}\n"
                     + "{\"type\": \"PDQ\", \"value\": \"f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22\","
-                    + " \"quality\": 100}")))
+                    + " \"quality\": 100}\n"
+                    + "{\"type\": \"SHA256\", \"value\": \"60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752\","
+                    + " \"action\": \"REMOVE\"}")))
     @APIResponse(responseCode = "200", description = "Imported; refused lines are listed by number",
             content = @Content(examples = @ExampleObject(name = "imported", value = "{\"importId\":"
-                    + " \"1f0e…\", \"read\": 3, \"added\": 2, \"alreadyPresent\": 1, \"refused\": 0, \"refusedLines\": []}")))
+                    + " \"1f0e…\", \"read\": 4, \"added\": 2, \"alreadyPresent\": 1, \"removed\": 1,"
+                    + " \"alreadyAbsent\": 0, \"refused\": 0, \"refusedLines\": []}")))
     @APIResponse(responseCode = "413", description = "The body is over the import limit")
     public ImportReport importSignals(InputStream body) throws IOException {
         ImportReport report = importer.importLines(body);

@@ -7,10 +7,12 @@ import java.util.List;
  * never by their content.
  *
  * @param added          signals new to the bank
- * @param alreadyPresent valid signals the bank held already (an import can be run again safely)
+ * @param alreadyPresent valid signals to add that the bank held already (an import can be run again safely)
+ * @param removed        signals taken out of the bank ({@code "action": "REMOVE"} lines)
+ * @param alreadyAbsent  valid signals to remove that the bank did not hold
  */
-public record ImportReport(String importId, long read, long added, long alreadyPresent, long refused,
-                           List<RefusedLine> refusedLines) {
+public record ImportReport(String importId, long read, long added, long alreadyPresent, long removed,
+                           long alreadyAbsent, long refused, List<RefusedLine> refusedLines) {
 
     /** A line that was not imported, and why. */
     public record RefusedLine(long line, String reason) {

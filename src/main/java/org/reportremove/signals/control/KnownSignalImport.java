@@ -31,17 +31,22 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
 
 import static org.reportremove.platform.json.JsonDocuments.JSON;
 
 /**
- * Imports signals into the bank from JSON lines ({@code {"type": "PDQ", "value": "…", "quality": 90}}), streamed:
- * lines are read one at a time and written in batches, each committed on its own, so memory stays flat whatever
- * the size (a million lines is an ordinary import). Signals already in the bank are left as they are, so an
- * import that was cut off can simply be run again. Invalid lines are counted and skipped.
+ * Imports signals into the bank from JSON lines ({@code {"type": "PDQ", "value": "…", "quality": 90}}), and takes
+ * them out again ({@code {"type": "MD5", "value": "…", "action": "REMOVE"}}), streamed: lines are read one at a time
+ * and written in batches, each committed on its own, so memory stays flat whatever the size (a million lines is an
+ * ordinary import). Signals already in the bank are left as they are, and removing one that is not there changes
+ * nothing, so an import that was cut off can simply be run again. Invalid lines are counted and skipped. Every
+ * value added or removed is written to the change log in its batch's transaction, which is how every node's index
+ * learns of it.
  */
 @ApplicationScoped
 public class KnownSignalImport {
@@ -55,6 +60,9 @@ public class KnownSignalImport {
             + " imported_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
     private static final String INSERT_H2 = "INSERT INTO known_signal (signal_type, signal_value, quality, imported_at)"
             + " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM known_signal WHERE signal_type = ? AND signal_value = ?)";
+    private static final String DELETE = "DELETE FROM known_signal WHERE signal_type = ? AND signal_value = ?";
+    static final String ADD = "ADD";
+    static final String REMOVE = "REMOVE";
 
     @Resource(lookup = DatabaseConfiguration.JNDI_NAME)
     DataSource dataSource;
@@ -71,16 +79,17 @@ public class KnownSignalImport {
     public ImportReport importLines(InputStream body) throws IOException {
         String importId = UUID.randomUUID().toString();
         long read = 0;
-        long added = 0;
         long refused = 0;
+        Counts counts = new Counts();
         List<ImportReport.RefusedLine> listed = new ArrayList<>();
-        List<Signal> batch = new ArrayList<>(BATCH);
+        List<ImportLine> batch = new ArrayList<>(BATCH);
         try (Connection connection = dataSource.getConnection();
              BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             boolean h2 = ConfiguredDataSource.DatabaseKind.of(connection.getMetaData().getURL())
                     == ConfiguredDataSource.DatabaseKind.H2;
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(h2 ? INSERT_H2 : INSERT_POSTGRESQL)) {
+            try (PreparedStatement insert = connection.prepareStatement(h2 ? INSERT_H2 : INSERT_POSTGRESQL);
+                 PreparedStatement delete = connection.prepareStatement(DELETE)) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     if (line.isBlank()) {
@@ -96,51 +105,96 @@ public class KnownSignalImport {
                         }
                     }
                     if (batch.size() == BATCH) {
-                        added += write(connection, insert, batch, h2);
+                        write(connection, insert, delete, batch, h2, counts);
                     }
                 }
-                added += write(connection, insert, batch, h2);
+                write(connection, insert, delete, batch, h2, counts);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The bank of known signals could not be written", e);
         }
-        long present = read - refused - added;
         long total = read;
-        long done = added;
-        LOG.info(() -> "event=signals.imported import=" + importId + " read=" + total + " added=" + done);
-        return new ImportReport(importId, read, added, present, refused, listed);
+        LOG.info(() -> "event=signals.imported import=" + importId + " read=" + total + " added=" + counts.added
+                + " removed=" + counts.removed);
+        return new ImportReport(importId, read, counts.added, counts.additions - counts.added, counts.removed,
+                counts.removals - counts.removed, refused, listed);
     }
 
-    private static long write(Connection connection, PreparedStatement insert, List<Signal> batch, boolean h2)
-            throws SQLException {
+    /** Lines of each action, and what they changed. */
+    private static final class Counts {
+        long additions;
+        long added;
+        long removals;
+        long removed;
+    }
+
+    /**
+     * Writes one batch with its change rows and commits it. Lines are applied in their order: a value added and
+     * removed in one batch ends up removed, as it would line by line.
+     */
+    private static void write(Connection connection, PreparedStatement insert, PreparedStatement delete,
+                              List<ImportLine> batch, boolean h2, Counts counts) throws SQLException {
         if (batch.isEmpty()) {
-            return 0;
+            return;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        for (Signal signal : batch) {
-            insert.setString(1, signal.type().name());
-            insert.setString(2, signal.value());
-            insert.setObject(3, signal.quality());
-            insert.setObject(4, now);
-            if (h2) {
-                insert.setString(5, signal.type().name());
-                insert.setString(6, signal.value());
+        Map<SignalType, List<String>> changed = new LinkedHashMap<>();
+        int from = 0;
+        while (from < batch.size()) {
+            boolean removal = batch.get(from).removal();
+            int to = from;
+            while (to < batch.size() && batch.get(to).removal() == removal) {
+                to++;
             }
-            insert.addBatch();
+            List<ImportLine> run = batch.subList(from, to);
+            PreparedStatement statement = removal ? delete : insert;
+            for (ImportLine line : run) {
+                statement.setString(1, line.type().name());
+                statement.setString(2, line.value());
+                if (!removal) {
+                    statement.setObject(3, line.quality());
+                    statement.setObject(4, now);
+                    if (h2) {
+                        statement.setString(5, line.type().name());
+                        statement.setString(6, line.value());
+                    }
+                }
+                statement.addBatch();
+            }
+            int[] results = statement.executeBatch();
+            for (int i = 0; i < results.length; i++) {
+                // PostgreSQL reports 0 for a row that was already there (or not there to remove); a driver that
+                // cannot tell reports SUCCESS_NO_INFO, counted as changed.
+                if (results[i] != 0) {
+                    ImportLine line = run.get(i);
+                    changed.computeIfAbsent(line.type(), t -> new ArrayList<>()).add(line.value());
+                    if (removal) {
+                        counts.removed++;
+                    } else {
+                        counts.added++;
+                    }
+                }
+            }
+            if (removal) {
+                counts.removals += run.size();
+            } else {
+                counts.additions += run.size();
+            }
+            from = to;
         }
-        long added = 0;
-        for (int count : insert.executeBatch()) {
-            // PostgreSQL reports 0 for a row that was already there; a driver that cannot tell reports
-            // SUCCESS_NO_INFO, counted as added.
-            added += count == 0 ? 0 : 1;
+        for (Map.Entry<SignalType, List<String>> entry : changed.entrySet()) {
+            KnownSignalChanges.record(connection, entry.getKey(), entry.getValue());
         }
         connection.commit();
         batch.clear();
-        return added;
     }
 
-    /** One line as a signal, or why not (never quoting the line). */
-    static Signal parse(String line) {
+    /** One valid line: a value to add (with its quality) or to remove. */
+    record ImportLine(SignalType type, String value, Integer quality, boolean removal) {
+    }
+
+    /** One line as a value to add or remove, or why not (never quoting the line). */
+    static ImportLine parse(String line) {
         if (line.length() > MAX_LINE) {
             throw new IllegalArgumentException("the line is too long to be one signal");
         }
@@ -152,13 +206,26 @@ public class KnownSignalImport {
         }
         SignalType type = SignalType.named(string(object, "type"))
                 .orElseThrow(() -> new IllegalArgumentException("type must be one of " + SignalType.names()));
+        String action = object.containsKey("action") ? string(object, "action") : ADD;
+        if (!ADD.equals(action) && !REMOVE.equals(action)) {
+            throw new IllegalArgumentException("action must be " + ADD + " or " + REMOVE);
+        }
         JsonValue quality = object.get("quality");
         Integer q = quality instanceof JsonNumber number && number.isIntegral() ? number.intValue() : null;
         if (quality != null && quality.getValueType() != JsonValue.ValueType.NULL && q == null) {
             throw new IllegalArgumentException("quality must be a whole number from 0 to 100");
         }
+        if (REMOVE.equals(action)) {
+            // A removal names the value only: its quality, if given, is not checked against the bank's.
+            try {
+                return new ImportLine(type, type.normalise(string(object, "value")), null, true);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("value " + e.getMessage());
+            }
+        }
         try {
-            return new Signal(type, string(object, "value"), q);
+            Signal signal = new Signal(type, string(object, "value"), q);
+            return new ImportLine(type, signal.value(), signal.quality(), false);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException((e instanceof Signal.InvalidQualityException ? "quality " : "value ")
                     + e.getMessage());

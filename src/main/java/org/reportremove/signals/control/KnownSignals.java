@@ -3,16 +3,15 @@ package org.reportremove.signals.control;
 import org.reportremove.signals.entity.Signal;
 
 import java.util.Collection;
-import java.util.Set;
 
 /**
- * The one question asked of the bank of known signals: which of these signals are already known? Each
+ * The one question asked of the bank of known signals: which of these signals are already known, and how? Each
  * {@link org.reportremove.signals.entity.SignalType} says how it matches: exact kinds by value, perceptual kinds
- * within their distance, and only between signals of reliable quality on both sides. Kept behind this interface so
- * that a faster index can replace the scan without touching callers.
+ * within their distance, and only between signals of reliable quality on both sides. The answer keeps exact matches
+ * apart from near-matches ({@link KnownMatches}), because only the first may be told to a young person.
  */
 public interface KnownSignals {
 
-    /** The given signals that match the bank. Runs in the caller's transaction, if any. */
-    Set<Signal> known(Collection<Signal> signals);
+    /** How the given signals match the bank. */
+    KnownMatches known(Collection<Signal> signals);
 }

@@ -2,9 +2,11 @@ package org.reportremove.signals.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import org.reportremove.platform.persistence.DatabaseConfiguration;
 import org.reportremove.signals.entity.Signal;
 import org.reportremove.signals.entity.SignalType;
+import org.reportremove.signals.hashing.SignalValues;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -12,17 +14,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The straightforward lookup: exact kinds through the primary key, perceptual kinds by reading every reliable
- * known value of the kind and comparing distances. Good for a bank of up to a few hundred thousand perceptual
- * hashes; an in-memory index for ten million comes later behind the same interface.
+ * known value of the kind and comparing distances. A submission costs a read of the whole bank (a second at a
+ * million PDQ hashes), so the service asks {@link IndexedKnownSignals}; this one answers only while a node's index
+ * is still loading, straight from the database. Runs in the caller's transaction, if any.
  */
 @ApplicationScoped
+@Typed(ScanningKnownSignals.class)
 public class ScanningKnownSignals implements KnownSignals {
 
     private static final int FETCH_SIZE = 5000;
@@ -31,21 +37,26 @@ public class ScanningKnownSignals implements KnownSignals {
     DataSource dataSource;
 
     @Override
-    public Set<Signal> known(Collection<Signal> signals) {
-        Set<Signal> known = new HashSet<>();
+    public KnownMatches known(Collection<Signal> signals) {
+        Set<Signal> exact = new HashSet<>();
+        Map<Signal, Integer> near = new HashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             for (SignalType type : SignalType.all()) {
                 List<Signal> ofType = signals.stream().filter(s -> s.type().equals(type) && s.reliable())
                         .distinct().toList();
-                if (!ofType.isEmpty()) {
-                    known.addAll(type.exact() ? exactMatches(connection, type, ofType)
-                            : nearMatches(connection, type, ofType));
+                if (ofType.isEmpty()) {
+                    continue;
+                }
+                if (type.exact()) {
+                    exact.addAll(exactMatches(connection, type, ofType));
+                } else {
+                    near.putAll(nearMatches(connection, type, ofType));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The bank of known signals could not be read", e);
         }
-        return known;
+        return new KnownMatches(exact, near);
     }
 
     private static Set<Signal> exactMatches(Connection connection, SignalType type, List<Signal> signals)
@@ -67,20 +78,20 @@ public class ScanningKnownSignals implements KnownSignals {
         return signals.stream().filter(s -> found.contains(s.value())).collect(Collectors.toSet());
     }
 
-    private static Set<Signal> nearMatches(Connection connection, SignalType type, List<Signal> signals)
+    private static Map<Signal, Integer> nearMatches(Connection connection, SignalType type, List<Signal> signals)
             throws SQLException {
-        Set<Signal> found = new HashSet<>();
+        Map<Signal, Integer> found = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT signal_value FROM known_signal"
                 + " WHERE signal_type = ? AND quality >= ?")) {
             select.setString(1, type.name());
             select.setInt(2, type.reliableQuality());
             select.setFetchSize(FETCH_SIZE);
             try (ResultSet rows = select.executeQuery()) {
-                while (rows.next() && found.size() < signals.size()) {
+                while (rows.next()) {
                     String knownValue = rows.getString(1);
                     for (Signal signal : signals) {
                         if (signal.matches(knownValue)) {
-                            found.add(signal);
+                            found.merge(signal, SignalValues.hammingDistance(signal.value(), knownValue), Math::min);
                         }
                     }
                 }

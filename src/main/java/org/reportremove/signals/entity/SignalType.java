@@ -91,6 +91,11 @@ public final class SignalType implements Comparable<SignalType> {
         return hex;
     }
 
+    /** Hex digits in a value (64 for SHA-256 and PDQ, 32 for MD5). */
+    public int hexLength() {
+        return hexLength;
+    }
+
     /** SHA-256 and MD5 identify a file exactly; a perceptual kind matches by distance. */
     public boolean exact() {
         return !perceptual;

@@ -17,7 +17,8 @@ class PriorityFlagTest {
 
     /** The documented order, most urgent first. */
     private static final List<PriorityFlag> DOCUMENTED = List.of(PriorityFlag.SELF_DECLARED_AGE, PriorityFlag.UNDER_13,
-            PriorityFlag.AT_RISK, PriorityFlag.THREATENED, PriorityFlag.KNOWS_WHO, PriorityFlag.AI_OR_ALTERED);
+            PriorityFlag.AT_RISK, PriorityFlag.THREATENED, PriorityFlag.KNOWS_WHO, PriorityFlag.AI_OR_ALTERED,
+            PriorityFlag.KNOWN_NEAR_MATCH);
 
     @Test
     void everyFlagHasItsPlaceInTheDocumentedOrder() {

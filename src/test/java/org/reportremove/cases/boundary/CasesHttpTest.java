@@ -41,6 +41,7 @@ import java.util.concurrent.Future;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.reportremove.testing.JsonBodies.array;
 import static org.reportremove.testing.JsonBodies.arrayOf;
 import static org.reportremove.testing.JsonBodies.object;
@@ -520,7 +521,7 @@ class CasesHttpTest extends DeployedServiceTest {
     }
 
     @Test
-    void itemsInTheBankOfKnownSignalsAreAlreadyKnown() {
+    void onlyAnExactMatchIsToldToTheYoungPersonAndANearMatchGoesToTheAnalystsWithItsDistance() throws Exception {
         String operator = "Bearer " + Tokens.operator(api);
         String knownSha = sha256();
         String knownPdq = pdq();
@@ -541,21 +542,73 @@ class CasesHttpTest extends DeployedServiceTest {
         assertEquals(6, report.getInt("read"));
         assertEquals(3, report.getInt("added"));
         assertEquals(1, report.getInt("alreadyPresent"));
+        assertEquals(0, report.getInt("removed"));
+        assertEquals(0, report.getInt("alreadyAbsent"));
         assertEquals(2, report.getInt("refused"));
         assertEquals(array(
                         object("line", 5, "reason", "value a MD5 value must be 32 hexadecimal characters, got 3"),
                         object("line", 6, "reason", "the line is not a JSON object")),
                 report.getJsonArray("refusedLines"));
+        awaitBankFollowed(knownPdq);
 
         Person person = person("16_17");
+        String nearSha = sha256();
         Reply answer = submit(person, UUID.randomUUID().toString(), object(
-                "items", array(photo(knownSha, null, pdq(), 90), photo(sha256(), null, nearPdq, 60),
+                "items", array(photo(knownSha, null, pdq(), 90), photo(nearSha, null, nearPdq, 60),
                         photo(sha256(), null, farPdq, 90), photo(sha256(), null, weakPdq, 90),
                         photo(sha256(), null, nearPdq, 45)),
                 "consent", object("followUp", false)));
         assertEquals(201, answer.status(), answer.body());
-        assertEquals(List.of(true, true, false, false, false), answer.json().getJsonArray("items").stream()
+        assertEquals(List.of(true, false, false, false, false), answer.json().getJsonArray("items").stream()
+                .map(item -> item.asJsonObject().getBoolean("alreadyKnown")).toList(),
+                "only the exact SHA-256 match is told; the PDQ 31 bits away is not");
+        String reference = answer.json().getString("reference");
+        Reply view = api.get(CASES + "/" + reference, "Authorization", person.bearer());
+        assertEquals(200, view.status(), view.body());
+        assertEquals(List.of(true, false, false, false, false), view.json().getJsonArray("items").stream()
                 .map(item -> item.asJsonObject().getBoolean("alreadyKnown")).toList());
+        for (String never : List.of("knownDistance", "KNOWN_NEAR_MATCH", "Distance")) {
+            assertFalse(answer.body().contains(never), "the submission's answer must not tell a near-match");
+            assertFalse(view.body().contains(never), "the case view must not tell a near-match");
+        }
+
+        List<JsonObject> packages = QueuedMessages.payloads(database, "ANALYSTS",
+                m -> m.toString().contains(nearSha));
+        assertEquals(1, packages.size());
+        JsonObject analysts = packages.get(0);
+        assertTrue(strings(analysts.getJsonArray("priorityFlags")).contains("KNOWN_NEAR_MATCH"),
+                analysts.getJsonArray("priorityFlags").toString());
+        List<Integer> distances = analysts.getJsonArray("items").stream()
+                .map(item -> item.asJsonObject().containsKey("knownDistance")
+                        ? item.asJsonObject().getInt("knownDistance") : -1).toList();
+        assertEquals(List.of(-1, 31, -1, -1, -1), distances, "the near item's distance, for the analysts only");
+    }
+
+    @Test
+    void removalsInTheImportTakeSignalsOutOfTheBankOnThisNodeWithinSeconds() throws Exception {
+        String operator = "Bearer " + Tokens.operator(api);
+        String sha = sha256();
+        String md5 = md5();
+        Reply imported = api.post(KNOWN_SIGNALS, NDJSON, signal("SHA256", sha) + "\n" + signal("MD5", md5) + "\n",
+                "Authorization", operator);
+        assertEquals(2, imported.json().getInt("added"), imported.body());
+        awaitBankFollowed(md5);
+        assertEquals(List.of(true), alreadyKnown(photo(sha, null, null, 0)));
+
+        String removals = String.join("\n",
+                object("type", "SHA256", "value", sha, "action", "REMOVE").toString(),
+                object("type", "SHA256", "value", sha, "action", "REMOVE").toString(),
+                object("type", "MD5", "value", md5, "action", "KEEP").toString()) + "\n";
+        Reply removed = api.post(KNOWN_SIGNALS, NDJSON, removals, "Authorization", operator);
+
+        assertEquals(200, removed.status(), removed.body());
+        assertEquals(1, removed.json().getInt("removed"));
+        assertEquals(1, removed.json().getInt("alreadyAbsent"), "removing again changes nothing");
+        assertEquals(array(object("line", 3, "reason", "action must be ADD or REMOVE")),
+                removed.json().getJsonArray("refusedLines"));
+        awaitBankFollowed(sha);
+        assertEquals(List.of(false), alreadyKnown(photo(sha, null, null, 0)));
+        assertEquals(List.of(true), alreadyKnown(photo(sha256(), md5, null, 0)), "the other line was not applied");
     }
 
     @Test
@@ -581,6 +634,41 @@ class CasesHttpTest extends DeployedServiceTest {
     }
 
     // --- helpers ---
+
+    /** What a new case with these items answers for each: whether it is already known. */
+    private List<Boolean> alreadyKnown(JsonObject... items) {
+        Reply answer = submit(person("16_17"), UUID.randomUUID().toString(), object(
+                "items", array((Object[]) items), "consent", object("followUp", false)));
+        assertEquals(201, answer.status(), answer.body());
+        return answer.json().getJsonArray("items").stream()
+                .map(item -> item.asJsonObject().getBoolean("alreadyKnown")).toList();
+    }
+
+    /**
+     * Waits until this node's index has applied the latest change to the test's own value in the bank, for at most
+     * the 5 seconds a change may take to reach every node.
+     */
+    private void awaitBankFollowed(String value) throws Exception {
+        long written = count("SELECT COALESCE(MAX(seq), 0) FROM known_signal_change WHERE signal_value = ?", value);
+        assertTrue(written > 0, "the change is in the log");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        long followed = -1;
+        while (System.nanoTime() < deadline) {
+            for (var check : api.get("/health/ready").json().getJsonArray("checks")) {
+                JsonObject c = check.asJsonObject();
+                if ("known-signals".equals(c.getString("name")) && c.containsKey("data")) {
+                    // The runtime writes a check's numbers as strings.
+                    followed = Long.parseLong(c.getJsonObject("data").get("followedTo").toString()
+                            .replace("\"", ""));
+                }
+            }
+            if (followed >= written) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        fail("the index followed the change log to " + followed + " of " + written + " within 5 s");
+    }
 
     private Person person(String band) {
         return YoungPeople.person(api, band);

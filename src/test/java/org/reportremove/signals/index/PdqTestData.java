@@ -8,12 +8,12 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /** Banks of PDQ values as the tests need them, and the brute-force answer every index answer is checked against. */
-final class PdqTestData {
+public final class PdqTestData {
 
     private PdqTestData() {
     }
 
-    static long[] uniform(SplittableRandom random, int count) {
+    public static long[] uniform(SplittableRandom random, int count) {
         long[] words = new long[count * 4];
         for (int i = 0; i < words.length; i++) {
             words[i] = random.nextLong();
@@ -26,7 +26,7 @@ final class PdqTestData {
      * frequencies: bits 0 to 63 are set 85% of the time (one word's worth, so without the index's bit permutation
      * they would crowd into the same chunks), the others with a probability of their own between 30% and 70%.
      */
-    static long[] clustered(SplittableRandom random, int count) {
+    public static long[] clustered(SplittableRandom random, int count) {
         double[] ones = new double[256];
         for (int bit = 0; bit < 256; bit++) {
             ones[bit] = bit < 64 ? 0.85 : 0.3 + 0.4 * random.nextDouble();
@@ -48,7 +48,7 @@ final class PdqTestData {
     }
 
     /** A copy of value {@code index} of {@code bank} with exactly {@code flips} distinct random bits flipped. */
-    static long[] near(SplittableRandom random, long[] bank, int index, int flips) {
+    public static long[] near(SplittableRandom random, long[] bank, int index, int flips) {
         long[] value = new long[4];
         System.arraycopy(bank, index * 4, value, 0, 4);
         flipRandomBits(random, value, 0, flips);
@@ -56,7 +56,7 @@ final class PdqTestData {
     }
 
     /** Flips exactly {@code flips} distinct random bits of the value at {@code offset}. */
-    static void flipRandomBits(SplittableRandom random, long[] words, int offset, int flips) {
+    public static void flipRandomBits(SplittableRandom random, long[] words, int offset, int flips) {
         Set<Integer> flipped = new HashSet<>();
         while (flipped.size() < flips) {
             flipped.add(random.nextInt(256));
@@ -67,7 +67,7 @@ final class PdqTestData {
     }
 
     /** The realistic query mix: half near a bank value (0 to 31 bits flipped), half anywhere. */
-    static long[] query(SplittableRandom random, long[] bank) {
+    public static long[] query(SplittableRandom random, long[] bank) {
         int count = bank.length / 4;
         if (count > 0 && random.nextBoolean()) {
             return near(random, bank, random.nextInt(count), random.nextInt(32));
@@ -76,7 +76,7 @@ final class PdqTestData {
     }
 
     /** Every distinct bank value within {@code radius} of any query, with its distance to the nearest query. */
-    static Set<PdqMatch> bruteForce(List<long[]> bank, long[] queries, int radius) {
+    public static Set<PdqMatch> bruteForce(List<long[]> bank, long[] queries, int radius) {
         Map<List<Long>, Integer> nearest = new HashMap<>();
         for (long[] words : bank) {
             for (int i = 0; i < words.length / 4; i++) {
@@ -94,7 +94,7 @@ final class PdqTestData {
         return matches;
     }
 
-    static void setBit(long[] words, int offset, int bit, boolean set) {
+    public static void setBit(long[] words, int offset, int bit, boolean set) {
         long mask = 1L << (bit & 63);
         if (set) {
             words[offset + (bit >>> 6)] |= mask;
