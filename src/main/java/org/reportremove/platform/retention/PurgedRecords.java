@@ -15,5 +15,7 @@ public enum PurgedRecords {
     /** Partners' used client assertions, kept only until the assertion itself expires. */
     CLIENT_ASSERTIONS,
     /** Outbox messages whose worth has run out (device notifications no relay took). */
-    OUTBOX_MESSAGES
+    OUTBOX_MESSAGES,
+    /** Webhook deliveries that ended (delivered, or failed and not replayed) a while ago. */
+    WEBHOOK_DELIVERIES
 }

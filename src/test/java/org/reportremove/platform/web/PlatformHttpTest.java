@@ -353,7 +353,7 @@ class PlatformHttpTest extends DeployedServiceTest {
                 "outcome", Set.of("applied", "duplicate", "rejected", "ignored"),
                 "limit", Set.of("username", "address", "account", "open", "submission", "submission-address", "other"),
                 "kind", Set.of("CLOSED_CASES", "WITHDRAWN_CASES", "AGE_CHECKS", "IDEMPOTENCY_KEYS",
-                        "CLIENT_ASSERTIONS", "OUTBOX_MESSAGES"),
+                        "CLIENT_ASSERTIONS", "OUTBOX_MESSAGES", "WEBHOOK_DELIVERIES"),
                 "mp_scope", Set.of("application"));
 
         String body = api.get("/metrics").body();
