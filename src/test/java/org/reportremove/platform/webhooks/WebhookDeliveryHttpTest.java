@@ -351,6 +351,49 @@ class WebhookDeliveryHttpTest {
         }
     }
 
+    @Test
+    void aHelplineEventGoesOnlyToThePartnerItNamesWithItsData() throws Exception {
+        // Queued as the helpline capability queues its events (the contract in docs/architecture.md).
+        String reference = "RR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        JsonObject data = object("reference", reference, "flags", array("THREATENED"));
+        queueHelplineEvent(reference, "case.submitted", object("partner", HELPLINE, "data", data));
+        queueHelplineEvent(reference, "case.submitted", object("partner", RELAY, "data", data));
+        queueHelplineEvent(reference, "case.submitted", object("partner", "no-such-partner", "data", data));
+
+        await(() -> !helpline.containing(reference).isEmpty(), "the helpline gets its event");
+        WebhookReceiver.Received received = helpline.containing(reference).get(0);
+        assertDoesNotThrow(() -> verifier("older").verify(received.body(), received.headers()));
+        JsonObject event = received.event();
+        assertEquals("case.submitted", event.getString("type"));
+        assertEquals(reference, event.getString("subject"));
+        assertEquals(data, event.getJsonObject("data"));
+        awaitState(received.webhookId(), "DELIVERED");
+        await(() -> countQuietly("SELECT COUNT(*) FROM outbox_message WHERE topic = 'HELPLINE' AND subject_id = ?",
+                reference) == 0, "every message is taken");
+        assertEquals(1, count("SELECT COUNT(*) FROM webhook_delivery WHERE subject_id = ?", reference),
+                "a partner not subscribed to the type, or with no subscription, gets nothing");
+        assertEquals(List.of(), relay.containing(reference));
+    }
+
+    private void queueHelplineEvent(String reference, String type, JsonObject payload) throws Exception {
+        String id = UUID.randomUUID().toString();
+        org.reportremove.platform.crypto.Sealer sealer = new org.reportremove.platform.crypto.Sealer(
+                org.reportremove.platform.crypto.EncryptionKeys.parse(TestRun.encryptionKeyset()));
+        try (Connection connection = database.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_message (id, topic,"
+                     + " message_type, payload, created_at, available_at, attempts, priority, subject_id)"
+                     + " VALUES (?, 'HELPLINE', ?, ?, ?, ?, 0, 0, ?)")) {
+            OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC);
+            insert.setString(1, id);
+            insert.setString(2, type);
+            insert.setBytes(3, sealer.seal(payload.toString(), "outbox:" + id));
+            insert.setObject(4, now);
+            insert.setObject(5, now);
+            insert.setString(6, reference);
+            insert.executeUpdate();
+        }
+    }
+
     private JsonObject subscription(String operator, String partner) {
         Reply reply = api.get("/api/v1/operator/webhooks/subscriptions", "Authorization", operator);
         assertEquals(200, reply.status(), reply.body());
