@@ -30,7 +30,8 @@ start_postgres() {
 }
 
 # start_service [JAVA-OPTION...]: the service jar in development mode (generated keys) on the throwaway
-# PostgreSQL, with room for the load's account openings and submissions; waits until it is ready.
+# PostgreSQL, with room for the load's account openings and submissions; waits until it is ready (up to
+# READY_WAIT_SECONDS, 120 unless set: a busy machine may need more).
 start_service() {
     REPORTREMOVE_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/reportremove" \
     REPORTREMOVE_DATASOURCE_USER=postgres REPORTREMOVE_DATASOURCE_PASSWORD=postgres \
@@ -41,7 +42,7 @@ start_service() {
         java -Xmx1g -Dpayaramicro.port="$HTTP_PORT" "$@" -jar "$JAR" --port "$HTTP_PORT" >"$WORK/service.log" 2>&1 &
     SERVICE_PID=$!
     # Ready once migrated and the bank of known signals is loaded (a minute or more at ten million hashes).
-    for _ in $(seq 1 900); do
+    for _ in $(seq 1 "${READY_WAIT_SECONDS:-900}"); do
         curl -sf "http://127.0.0.1:$HTTP_PORT/health/ready" >/dev/null 2>&1 && return 0
         sleep 1
     done

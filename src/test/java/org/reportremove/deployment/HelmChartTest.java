@@ -93,7 +93,7 @@ class HelmChartTest {
             webhooks:
               - id: helpline
                 url: https://helpline.example.org/report-remove/events
-                events: [CaseSubmitted, CaseWithdrawn]
+                events: [case.submitted, notification.due]
                 existingSecret: sentinel-webhook-helpline
                 key: secret
             """;
@@ -315,7 +315,7 @@ class HelmChartTest {
         assertEquals(Set.of("REPORTREMOVE_TOKENS_SIGNING_JWKS_FILE", "REPORTREMOVE_ENCRYPTION_KEYSET_FILE",
                 "REPORTREMOVE_ANALYSTS_BUNDLES_SIGNING_JWKS_FILE", "REPORTREMOVE_ANALYSTS_BUNDLES_ANALYST_JWKS_FILE",
                 "REPORTREMOVE_AGECHECK_PROVIDER_JWKS_FILE", "REPORTREMOVE_CLIENT_HELPLINE_UK_JWKS_FILE",
-                "REPORTREMOVE_CLIENT_ANALYSTS_JWKS_FILE", "REPORTREMOVE_WEBHOOKS_HELPLINE_SECRET_FILE"),
+                "REPORTREMOVE_CLIENT_ANALYSTS_JWKS_FILE", "REPORTREMOVE_WEBHOOK_HELPLINE_SECRETS_FILE"),
                 files.keySet());
         files.forEach((name, file) -> {
             assertTrue(file.startsWith("/run/secrets/report-remove/"), name + " points at " + file);
@@ -334,10 +334,10 @@ class HelmChartTest {
                 () -> assertEquals("helpline-uk,analysts", env.get("REPORTREMOVE_CLIENTS")),
                 () -> assertEquals("counsellor", env.get("REPORTREMOVE_CLIENT_HELPLINE_UK_ROLES")),
                 () -> assertEquals("analyst-exchange,operator", env.get("REPORTREMOVE_CLIENT_ANALYSTS_ROLES")),
-                () -> assertEquals("helpline", env.get("REPORTREMOVE_WEBHOOKS")),
+                () -> assertEquals("helpline", env.get("REPORTREMOVE_WEBHOOKS_PARTNERS")),
                 () -> assertEquals("https://helpline.example.org/report-remove/events",
-                        env.get("REPORTREMOVE_WEBHOOKS_HELPLINE_URL")),
-                () -> assertEquals("CaseSubmitted,CaseWithdrawn", env.get("REPORTREMOVE_WEBHOOKS_HELPLINE_EVENTS")));
+                        env.get("REPORTREMOVE_WEBHOOK_HELPLINE_URL")),
+                () -> assertEquals("case.submitted,notification.due", env.get("REPORTREMOVE_WEBHOOK_HELPLINE_EVENTS")));
     }
 
     @Test

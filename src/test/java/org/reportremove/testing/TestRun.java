@@ -58,6 +58,7 @@ public class TestRun implements LauncherSessionListener {
             startPostgres(dir);
             createKeys(dir);
             AgeProvider.createKeys(dir);
+            webhookReceivers();
         } catch (IOException | SQLException | com.nimbusds.jose.JOSEException e) {
             throw new IllegalStateException("The test run could not be set up", e);
         }
@@ -137,6 +138,31 @@ public class TestRun implements LauncherSessionListener {
                     StandardCharsets.US_ASCII);
         }
     }
+
+    /**
+     * Ports for the webhook receivers the webhook tests run, and the two signing secrets of the partner that is
+     * rotating: the server that delivers webhooks is configured with them (arquillian.xml) before the tests start
+     * their receivers. Made afresh for every run.
+     */
+    private static void webhookReceivers() throws IOException {
+        for (String receiver : WEBHOOK_RECEIVERS) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                    java.net.InetAddress.getLoopbackAddress())) {
+                System.setProperty("reportremove.test.webhook." + receiver + "-port",
+                        Integer.toString(socket.getLocalPort()));
+            }
+        }
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (String secret : List.of("older", "newer")) {
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            System.setProperty("reportremove.test.webhook.secret-" + secret,
+                    "whsec_" + java.util.Base64.getEncoder().encodeToString(key));
+        }
+    }
+
+    /** The webhook receivers, each a partner of the webhook test server. */
+    public static final List<String> WEBHOOK_RECEIVERS = List.of("helpline", "relay", "slow");
 
     /** The PostgreSQL of this test run. */
     public static EmbeddedPostgres postgres() {

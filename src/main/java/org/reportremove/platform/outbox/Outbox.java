@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -88,6 +89,34 @@ public class Outbox {
                 .executeUpdate();
     }
 
+    /**
+     * Takes back, in the caller's transaction, the messages about {@code subjectId} whose payload matches, claimed
+     * or not: a claimed one is then no longer there for its claimer to acknowledge, so a consumer that acknowledges
+     * before it acts on a message (as the webhook fan-out does) never acts on it. Waits for a claimer's transaction
+     * that holds one of them.
+     *
+     * @return how many were taken back
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int discard(Topic topic, String subjectId, Predicate<String> payloadMatches) {
+        em.flush();
+        List<OutboxMessage> found = em.createQuery("SELECT m FROM OutboxMessage m WHERE m.topic = :topic"
+                        + " AND m.subjectId = :subject", OutboxMessage.class)
+                .setParameter("topic", topic)
+                .setParameter("subject", subjectId)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        int discarded = 0;
+        for (OutboxMessage message : found) {
+            if (payloadMatches.test(sealer.open(message.payload(), OWNER_PREFIX + message.id()))) {
+                em.remove(message);
+                discarded++;
+            }
+        }
+        em.flush();
+        return discarded;
+    }
+
     /** Whether a message about {@code subjectId} waits unclaimed, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean waiting(Topic topic, String subjectId) {
@@ -106,7 +135,8 @@ public class Outbox {
         try (Connection connection = dataSource.getConnection()) {
             List<ClaimedMessage> claimed = OutboxClaims.claim(connection, topic, max, lease, OffsetDateTime.now(clock)).stream()
                     .map(row -> new ClaimedMessage(row.id(), topic, row.type(),
-                            sealer.open(row.sealedPayload(), OWNER_PREFIX + row.id()), row.claimToken(), row.attempts()))
+                            sealer.open(row.sealedPayload(), OWNER_PREFIX + row.id()), row.claimToken(), row.attempts(),
+                            row.queuedAt(), row.subjectId()))
                     .toList();
             metrics.lapsed(topic, (int) claimed.stream().filter(message -> message.attempts() > 1).count());
             if (!claimed.isEmpty()) {

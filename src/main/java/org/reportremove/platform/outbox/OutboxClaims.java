@@ -23,7 +23,7 @@ import java.util.UUID;
  */
 public final class OutboxClaims {
 
-    private static final String CLAIMABLE = "SELECT id, message_type, payload, attempts FROM outbox_message"
+    private static final String CLAIMABLE = "SELECT id, message_type, payload, attempts, created_at, subject_id FROM outbox_message"
             + " WHERE topic = ? AND available_at <= ? ORDER BY priority DESC, created_at, id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
     private static final String LEASE = "UPDATE outbox_message SET claim_token = ?, available_at = ?,"
             + " attempts = attempts + 1 WHERE id = ?";
@@ -42,8 +42,9 @@ public final class OutboxClaims {
     public record Delivered(String id, String subjectId) {
     }
 
-    /** A claimed row, its payload still sealed. */
-    public record Claimed(String id, String type, byte[] sealedPayload, String claimToken, int attempts) {
+    /** A claimed row, its payload still sealed, when it was queued and what it is about. */
+    public record Claimed(String id, String type, byte[] sealedPayload, String claimToken, int attempts,
+                          OffsetDateTime queuedAt, String subjectId) {
     }
 
     /** Claims up to {@code max} messages of the topic for {@code lease}. The caller commits. */
@@ -63,7 +64,7 @@ public final class OutboxClaims {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     claimed.add(new Claimed(rows.getString(1), rows.getString(2), rows.getBytes(3), token,
-                            rows.getInt(4) + 1));
+                            rows.getInt(4) + 1, rows.getObject(5, OffsetDateTime.class), rows.getString(6)));
                 }
             }
         }

@@ -17,5 +17,7 @@ public enum PurgedRecords {
     /** Outbox messages whose worth has run out (device notifications no relay took). */
     OUTBOX_MESSAGES,
     /** Rows of the known-signal change log every node has long since followed. */
-    KNOWN_SIGNAL_CHANGES
+    KNOWN_SIGNAL_CHANGES,
+    /** Webhook deliveries that ended (delivered, or failed and not replayed) a while ago. */
+    WEBHOOK_DELIVERIES
 }

@@ -363,7 +363,8 @@ class PlatformHttpTest extends DeployedServiceTest {
                 "outcome", Set.of("applied", "duplicate", "rejected", "ignored"),
                 "limit", Set.of("username", "address", "account", "open", "submission", "submission-address", "other"),
                 "kind", Set.of("CLOSED_CASES", "WITHDRAWN_CASES", "AGE_CHECKS", "IDEMPOTENCY_KEYS",
-                        "CLIENT_ASSERTIONS", "OUTBOX_MESSAGES", "KNOWN_SIGNAL_CHANGES"),
+                        "CLIENT_ASSERTIONS", "OUTBOX_MESSAGES", "KNOWN_SIGNAL_CHANGES",
+                        "WEBHOOK_DELIVERIES"),
                 "type", Set.of("SHA256", "MD5", "PDQ"),
                 "mp_scope", Set.of("application"));
 
