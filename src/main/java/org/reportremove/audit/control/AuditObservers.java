@@ -20,6 +20,7 @@ import org.reportremove.auth.entity.SignedIn;
 import org.reportremove.cases.entity.CaseErased;
 import org.reportremove.cases.entity.CaseSubmitted;
 import org.reportremove.cases.entity.CaseWithdrawn;
+import org.reportremove.cases.entity.ConsentChanged;
 import org.reportremove.cases.entity.ItemsAdded;
 import org.reportremove.cases.entity.LocationsAdded;
 import org.reportremove.platform.retention.RecordsPurged;
@@ -96,6 +97,10 @@ public class AuditObservers {
 
     void caseWithdrawn(@Observes CaseWithdrawn event) {
         trail.record(AuditAction.CASE_WITHDRAWN, Actor.youngPerson(event.accountId().value()), event.caseId());
+    }
+
+    void consentChanged(@Observes ConsentChanged event) {
+        trail.record(AuditAction.CONSENT_CHANGED, Actor.youngPerson(event.accountId().value()), event.caseId());
     }
 
     void caseErased(@Observes CaseErased event) {

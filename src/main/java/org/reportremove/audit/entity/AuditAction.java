@@ -19,6 +19,8 @@ public enum AuditAction {
     CASE_LOCATIONS_ADDED(ObjectType.CASE),
     CASE_WITHDRAWN(ObjectType.CASE),
     CASE_ERASED(ObjectType.CASE),
+    /** The young person gave, changed or withdrew consent to follow-up by helpline partners. */
+    CONSENT_CHANGED(ObjectType.CASE),
     ANALYST_ASSESSMENT_RECORDED(ObjectType.CASE),
     ANALYST_REMOVAL_RECORDED(ObjectType.CASE),
     ANALYST_CASE_CLOSED(ObjectType.CASE),

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.reportremove.platform.crypto.DataSealer;
@@ -19,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -86,6 +88,32 @@ public class Outbox {
                 .setParameter("topic", topic)
                 .setParameter("subject", subjectId)
                 .executeUpdate();
+    }
+
+    /**
+     * Takes back the unclaimed messages about {@code subjectId} whose payload matches, for a topic whose messages
+     * are addressed within the payload (one message per helpline partner, and one partner lost its consent).
+     *
+     * @return how many were taken back
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int discardUnclaimed(Topic topic, String subjectId, Predicate<String> payloadMatches) {
+        em.flush();
+        List<OutboxMessage> waiting = em.createQuery("SELECT m FROM OutboxMessage m WHERE m.topic = :topic"
+                        + " AND m.subjectId = :subject AND m.claimToken IS NULL", OutboxMessage.class)
+                .setParameter("topic", topic)
+                .setParameter("subject", subjectId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        int discarded = 0;
+        for (OutboxMessage message : waiting) {
+            if (payloadMatches.test(sealer.open(message.payload(), OWNER_PREFIX + message.id()))) {
+                em.remove(message);
+                discarded++;
+            }
+        }
+        em.flush();
+        return discarded;
     }
 
     /** Whether a message about {@code subjectId} waits unclaimed, in the caller's transaction. */

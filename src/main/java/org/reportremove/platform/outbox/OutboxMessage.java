@@ -76,4 +76,8 @@ public class OutboxMessage {
     public String id() {
         return id;
     }
+
+    byte[] payload() {
+        return payload;
+    }
 }
