@@ -23,10 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reportremove.cases.entity.CaseStatus;
+import org.reportremove.helpline.control.CounsellorMessages;
 import org.reportremove.helpline.control.CounsellorNotes;
 import org.reportremove.helpline.control.HelplineCases;
 import org.reportremove.helpline.entity.HelplineCursor;
 import org.reportremove.helpline.entity.SafeguardingFlag;
+import org.reportremove.inbox.control.Inbox;
 import org.reportremove.platform.problem.ProblemException;
 import org.reportremove.platform.security.Caller;
 import org.reportremove.platform.web.AudienceApi;
@@ -53,6 +55,7 @@ public class HelplineResource {
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
     static final int MAX_NOTE = 2_000;
+    static final int MAX_MESSAGE = 1_000;
     private static final Pattern SIZE = Pattern.compile("[0-9]{1,3}");
     private static final String REFERENCE = "RR-7K3P-9QX2-M4TD";
 
@@ -64,6 +67,9 @@ public class HelplineResource {
 
     @Inject
     HelplineViews views;
+
+    @Inject
+    CounsellorMessages messages;
 
     @Inject
     Caller caller;
@@ -106,7 +112,38 @@ public class HelplineResource {
     @APIResponse(responseCode = "404", description = "No case with this reference that your helpline may follow up")
     public HelplineCaseView read(@Parameter(example = REFERENCE, required = true) @PathParam("reference")
                                  String reference) {
-        return views.view(cases.read(partner(), caller.actor(), reference), List.of());
+        HelplineCases.ConsentedCase consented = cases.read(partner(), caller.actor(), reference);
+        return views.view(consented, messages.thread(consented, partner()).stream().map(HelplineResource::threadMessage)
+                .toList());
+    }
+
+    @POST
+    @Path("{reference}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "sendCounsellorMessage", summary = "Send a short message to the young person's inbox"
+            + " (encrypted at rest); their replies appear in the case's messages")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "a message", value = "{\"text\": \"Hi, I am"
+            + " a counsellor. Would you like to talk on Friday after school?\"}")))
+    @APIResponse(responseCode = "201", description = "Sent", content = @Content(examples = @ExampleObject(
+            name = "sent", value = "{\"id\": \"0b7e4a52-5d0c-4a8e-9a51-3f0d2c1e9b44\"}")))
+    @APIResponse(responseCode = "400", description = "No text, or more than 1,000 characters")
+    @APIResponse(responseCode = "404", description = "No case with this reference that your helpline may follow up")
+    public Response sendMessage(@Parameter(example = REFERENCE, required = true) @PathParam("reference")
+                                String reference,
+                                @Valid @NotNull(message = "a JSON body is required") NoteRequest request) {
+        String text = ShortText.check("text", request.text(), MAX_MESSAGE);
+        return Response.status(Response.Status.CREATED)
+                .entity(new SentMessage(messages.send(partner(), caller.actor(), reference, text))).build();
+    }
+
+    /** What a message send answers: the id its replies will name in {@code inReplyTo}. */
+    public record SentMessage(String id) {
+    }
+
+    private static HelplineCaseView.ThreadMessage threadMessage(Inbox.ThreadEntry entry) {
+        return new HelplineCaseView.ThreadMessage(entry.id(), entry.fromCounsellor() ? "COUNSELLOR" : "YOUNG_PERSON",
+                entry.counsellor(), entry.text(), entry.inReplyTo(), entry.writtenAt(),
+                entry.fromCounsellor() ? entry.read() : null);
     }
 
     @POST

@@ -18,6 +18,7 @@ import org.reportremove.cases.entity.ConsentChanged;
 import org.reportremove.helpline.entity.HelplineEventType;
 import org.reportremove.helpline.entity.SafeguardingFlag;
 import org.reportremove.inbox.entity.MilestoneTold;
+import org.reportremove.inbox.entity.ReplyWritten;
 import org.reportremove.platform.outbox.Outbox;
 import org.reportremove.platform.outbox.Topic;
 
@@ -108,12 +109,12 @@ public class HelplineEvents {
         });
     }
 
-    /** A young person answered a counsellor of {@code partner}, if that partner may still follow up. */
-    public void messageReceived(Case reportCase, String partner, String messageId, Instant at) {
-        if (reportCase.open() && partners(reportCase).contains(partner)) {
-            queue(reportCase, HelplineEventType.MESSAGE_RECEIVED, partner, data(reportCase)
-                    .add("messageId", messageId).add("receivedOn", day(at)).build(), 0);
-        }
+    /** A young person answered a counsellor of the partner: only that partner is told, if it may still follow up. */
+    void replied(@Observes ReplyWritten reply) {
+        cases.find(reply.caseId()).filter(reportCase -> partners(reportCase).contains(reply.partner()))
+                .ifPresent(reportCase -> queue(reportCase, HelplineEventType.MESSAGE_RECEIVED, reply.partner(),
+                        data(reportCase).add("messageId", reply.replyId()).add("receivedOn", day(reply.at()))
+                                .build(), 0));
     }
 
     private void tellSubmitted(Case reportCase, AgeAssuranceOutcome age, Collection<String> partners) {
