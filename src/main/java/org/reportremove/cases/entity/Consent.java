@@ -8,6 +8,9 @@ import java.util.Set;
  * Whether helpline counsellors may follow up, how, and which helpline partners. The details are stored encrypted;
  * the partners a case is given to are kept in the clear, because they decide what each helpline may see.
  *
+ * <p>Only the canonical constructor: JSON-B binds a record through its one constructor when it reads the sealed
+ * details back.
+ *
  * @param partners the helpline partners (configured client ids) that may follow up; null means every helpline
  *                 partner, and is what a young person who names none has agreed to
  */
@@ -25,10 +28,6 @@ public record Consent(boolean followUp, ContactMethod contactBy, List<String> pa
             partners = null;
         }
         partners = partners == null ? null : List.copyOf(new LinkedHashSet<>(partners));
-    }
-
-    public Consent(boolean followUp, ContactMethod contactBy) {
-        this(followUp, contactBy, null);
     }
 
     /** The partners as stored: none without follow-up, {@link #EVERY_PARTNER} when none was named. */

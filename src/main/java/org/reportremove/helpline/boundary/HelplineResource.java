@@ -22,7 +22,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reportremove.accounts.control.Accounts;
+import org.reportremove.agecheck.entity.AgeAssuranceOutcome;
+import org.reportremove.agecheck.entity.AgeBand;
 import org.reportremove.cases.entity.CaseStatus;
+import org.reportremove.helpline.control.AccountHelp;
 import org.reportremove.helpline.control.CounsellorMessages;
 import org.reportremove.helpline.control.CounsellorNotes;
 import org.reportremove.helpline.control.HelplineCases;
@@ -70,6 +74,9 @@ public class HelplineResource {
 
     @Inject
     CounsellorMessages messages;
+
+    @Inject
+    AccountHelp help;
 
     @Inject
     Caller caller;
@@ -134,6 +141,53 @@ public class HelplineResource {
         String text = ShortText.check("text", request.text(), MAX_MESSAGE);
         return Response.status(Response.Status.CREATED)
                 .entity(new SentMessage(messages.send(partner(), caller.actor(), reference, text))).build();
+    }
+
+    @POST
+    @Path("{reference}/age-confirmation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "confirmAge", summary = "Confirm the young person's self-declared age band, or correct"
+            + " it: their age becomes HELPLINE_CONFIRMED")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "confirmed", value = "{\"ageBand\":"
+            + " \"13_15\"}")))
+    @APIResponse(responseCode = "200", description = "The age as it is now", content = @Content(examples =
+            @ExampleObject(name = "confirmed", value = "{\"ageBand\": \"13_15\", \"ageAssurance\":"
+                    + " \"HELPLINE_CONFIRMED\"}")))
+    @APIResponse(responseCode = "400", description = "Not an age band")
+    @APIResponse(responseCode = "404", description = "No case with this reference that your helpline may follow up")
+    @APIResponse(responseCode = "409", description = "An age assurance provider verified this age")
+    public AgeView confirmAge(@Parameter(example = REFERENCE, required = true) @PathParam("reference")
+                              String reference,
+                              @Valid @NotNull(message = "a JSON body is required") AgeConfirmationRequest request) {
+        AgeBand band = AgeBand.fromLabel(request.ageBand()).orElseThrow(() -> ProblemException.invalidField(
+                "ageBand", "must be one of UNDER_13, 13_15, 16_17"));
+        AgeAssuranceOutcome age = help.confirmAge(partner(), caller.actor(), reference, band);
+        return new AgeView(age.band().label(), age.assurance().name());
+    }
+
+    /** An account's age as a counsellor sees it. */
+    public record AgeView(String ageBand, String ageAssurance) {
+    }
+
+    @POST
+    @Path("{reference}/recovery-codes")
+    @Operation(operationId = "issueResetCode", summary = "Issue a one-time, short-lived reset code for the young"
+            + " person's account, to pass on through your own channel; shown only now")
+    @APIResponse(responseCode = "201", description = "Issued; any earlier unused code stops working", content =
+            @Content(examples = @ExampleObject(name = "issued", value = "{\"resetCode\": \"7K3P-9QX2-M4TD-0A1B\","
+                    + " \"expiresAt\": \"2026-11-22T10:00:00Z\"}")))
+    @APIResponse(responseCode = "404", description = "No case with this reference that your helpline may follow up")
+    @APIResponse(responseCode = "429", description = "Too many codes for this account this hour; Retry-After says"
+            + " when to try again")
+    public Response issueResetCode(@Parameter(example = REFERENCE, required = true) @PathParam("reference")
+                                   String reference) {
+        Accounts.IssuedReset issued = help.issueResetCode(partner(), caller.actor(), reference);
+        return Response.status(Response.Status.CREATED)
+                .entity(new ResetCode(issued.code(), issued.expiresAt())).build();
+    }
+
+    /** A reset code, shown once: the service keeps only its digest. */
+    public record ResetCode(String resetCode, java.time.Instant expiresAt) {
     }
 
     /** What a message send answers: the id its replies will name in {@code inReplyTo}. */

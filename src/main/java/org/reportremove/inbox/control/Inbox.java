@@ -216,7 +216,11 @@ public class Inbox implements HeldWithAccount {
     public List<String> describe(AccountId accountId) {
         long held = em.createQuery("SELECT COUNT(m) FROM InboxMessage m WHERE m.accountId = :account", Long.class)
                 .setParameter("account", accountId.value()).getSingleResult();
-        return List.of(held + " messages in your inbox about your reports (" + unread(accountId) + " not read yet).");
+        long replies = em.createQuery("SELECT COUNT(r) FROM InboxReply r WHERE r.accountId = :account", Long.class)
+                .setParameter("account", accountId.value()).getSingleResult();
+        return List.of(held + " messages in your inbox about your reports (" + unread(accountId) + " not read yet).",
+                (replies == 1 ? "1 reply" : replies + " replies") + " you sent to counsellors, which only their"
+                        + " helpline can read.");
     }
 
     /**
