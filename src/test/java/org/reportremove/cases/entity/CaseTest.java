@@ -51,7 +51,7 @@ class CaseTest {
         OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC);
 
         Case submitted = Case.submit("case-1", account, Language.CY, EnumSet.of(Concern.THREATENED, Concern.AT_RISK),
-                new Consent(true, null), details, List.of(draft(ContentType.VIDEO, sha(new Random(1)))), NOTHING_KNOWN);
+                new Consent(true, null, null), details, List.of(draft(ContentType.VIDEO, sha(new Random(1)))), NOTHING_KNOWN);
 
         OffsetDateTime after = OffsetDateTime.now(ZoneOffset.UTC);
         assertAll(
@@ -320,14 +320,14 @@ class CaseTest {
                 }
             }
             Case submitted = Case.submit("case-" + mask, AccountId.generate(), Language.EN, concerns,
-                    new Consent(false, null), details(), distinctDrafts(new Random(mask), 1), NOTHING_KNOWN);
+                    new Consent(false, null, null), details(), distinctDrafts(new Random(mask), 1), NOTHING_KNOWN);
 
             assertEquals(concerns, submitted.concerns());
         }
     }
 
     private static Case submit(List<ItemDraft> drafts, Predicate<ItemDraft> known) {
-        return Case.submit("case-id", AccountId.generate(), Language.EN, Set.of(), new Consent(false, null), details(), drafts,
+        return Case.submit("case-id", AccountId.generate(), Language.EN, Set.of(), new Consent(false, null, null), details(), drafts,
                 known);
     }
 
