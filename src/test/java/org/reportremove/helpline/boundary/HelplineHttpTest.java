@@ -275,7 +275,7 @@ class HelplineHttpTest extends DeployedServiceTest {
         JsonObject message = inbox.getJsonArray("messages").stream().map(JsonValue::asJsonObject)
                 .filter(m -> messageId.equals(m.getString("id"))).findFirst().orElseThrow();
         assertEquals(object("id", messageId, "caseReference", reference, "from", "COUNSELLOR",
-                "messageKey", "counsellorMessage", "title", "A message from a counsellor", "text", text,
+                "messageKey", "counsellorMessage", "title", "A counsellor wrote to you", "text", text,
                 "writtenOn", OffsetDateTime.now(ZoneOffset.UTC).toLocalDate().toString(), "read", false), message);
 
         String serviceMessage = inbox.getJsonArray("messages").stream().map(JsonValue::asJsonObject)
