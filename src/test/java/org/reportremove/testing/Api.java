@@ -158,6 +158,9 @@ public final class Api {
         return log;
     }
 
+    /** The helpline partners configured for the test servers. */
+    private static final java.util.Set<String> PARTNER_CLIENTS = java.util.Set.of("test-helpline", "test-helpline-2");
+
     private void remember(String body) {
         if (body.length() >= MIN_SCANNED_LENGTH * 2) {
             sent.add(body);
@@ -175,8 +178,9 @@ public final class Api {
 
     private void collect(JsonValue value) {
         if (value instanceof JsonString text && text.getString().length() >= MIN_SCANNED_LENGTH
-                && !text.getString().matches("[A-Z_]+")) {
-            // Enum names are vocabulary, which logs may name; everything else a client types is content.
+                && !text.getString().matches("[A-Z_]+") && !PARTNER_CLIENTS.contains(text.getString())) {
+            // Enum names are vocabulary, which logs may name; so are the partner client ids a young person names in
+            // consent (configuration, on the server's command line); everything else a client types is content.
             sent.add(text.getString());
         } else if (value instanceof JsonObject object) {
             object.values().forEach(this::collect);

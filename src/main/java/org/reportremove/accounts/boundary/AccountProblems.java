@@ -3,6 +3,7 @@ package org.reportremove.accounts.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.reportremove.accounts.control.AccountNotFound;
 import org.reportremove.accounts.control.SignInRefused;
+import org.reportremove.accounts.entity.AgeAlreadyVerified;
 import org.reportremove.accounts.control.UsernameTaken;
 import org.reportremove.platform.domain.DomainException;
 import org.reportremove.platform.problem.ProblemException;
@@ -21,6 +22,9 @@ public class AccountProblems implements ProblemMapping {
     public static final ProblemType INVALID_GRANT = new ProblemType(400, "invalid-grant",
             "The sign-in was not accepted");
 
+    public static final ProblemType AGE_ALREADY_VERIFIED = new ProblemType(409, "age-already-verified",
+            "This age was verified by an age assurance provider");
+
     @Override
     public Optional<ProblemException> answer(DomainException failure) {
         ProblemType type;
@@ -28,6 +32,8 @@ public class AccountProblems implements ProblemMapping {
             type = INVALID_GRANT;
         } else if (failure instanceof UsernameTaken) {
             type = ProblemType.CONFLICT;
+        } else if (failure instanceof AgeAlreadyVerified) {
+            type = AGE_ALREADY_VERIFIED;
         } else if (failure instanceof AccountNotFound) {
             type = ProblemType.NOT_FOUND;
         } else {

@@ -159,6 +159,32 @@ public class AccountResource {
         return Response.noContent().build();
     }
 
+    @POST
+    @Path("assisted-recovery")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "recoverWithCounsellor", summary = "Set a new passphrase with the one-time reset code a"
+            + " helpline counsellor gave you; signs out everywhere")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "with a reset code", value = "{\"username\":"
+            + " \"quiet-otter\", \"resetCode\": \"7K3P-9QX2-M4TD-0A1B\", \"newPassphrase\": \"green lanterns over"
+            + " the harbour\"}")))
+    @APIResponse(responseCode = "204", description = "The new passphrase is set")
+    @APIResponse(responseCode = "400", description = "The username or reset code is not right, or the code was used"
+            + " or has expired")
+    @APIResponse(responseCode = "429", description = "Too many attempts; Retry-After says when to try again")
+    public Response recoverAssisted(@Valid @NotNull(message = "a JSON body is required")
+                                    AssistedRecoveryRequest request) {
+        String usernameKey = request.username().toLowerCase(Locale.ROOT);
+        String address = ClientAddress.of(http);
+        limits.attempt(usernameKey, address);
+        if (accounts.recoverAssisted(usernameKey, request.resetCode(), request.newPassphrase()).isEmpty()) {
+            throw new SignInRefused("The username or reset code is not right. A reset code works once, for a short"
+                    + " time: ask the counsellor for a new one.");
+        }
+        limits.succeeded(usernameKey, address);
+        return Response.noContent().build();
+    }
+
     private AgeAssuranceOutcome ageOf(OpenAccountRequest request) {
         boolean checked = request.ageCheckId() != null;
         boolean declared = request.selfDeclaredAgeBand() != null;

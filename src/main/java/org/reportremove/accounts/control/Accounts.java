@@ -12,10 +12,16 @@ import org.reportremove.accounts.entity.Account;
 import org.reportremove.accounts.entity.AccountDeleted;
 import org.reportremove.accounts.entity.AccountId;
 import org.reportremove.accounts.entity.AccountOpened;
+import org.reportremove.accounts.entity.AssistedReset;
 import org.reportremove.accounts.entity.PassphraseReplaced;
 import org.reportremove.accounts.entity.Username;
 import org.reportremove.agecheck.entity.AgeAssuranceOutcome;
+import org.reportremove.agecheck.entity.AgeBand;
 import org.reportremove.platform.security.Actor;
+import org.reportremove.platform.security.ActorRole;
+
+import java.time.Duration;
+import java.time.Instant;
 
 import java.util.List;
 import java.util.Optional;
@@ -115,6 +121,74 @@ public class Accounts {
         }
         passphraseReplaced.fire(new PassphraseReplaced(account.id(), PassphraseReplaced.Way.RECOVERY_CODE,
                 Actor.youngPerson(account.id().value())));
+        return Optional.of(account);
+    }
+
+    /**
+     * A counsellor confirmed or corrected the account's self-declared age band, in the caller's transaction.
+     *
+     * @return whether the band changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean confirmAge(AccountId accountId, AgeBand band, String partner) {
+        Account account = em.find(Account.class, accountId.value(), LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new AccountNotFound();
+        }
+        return account.confirmAge(band, partner, Instant.now());
+    }
+
+    /**
+     * Issues a one-time reset code for the account, valid for {@code validFor}, replacing any earlier one that was
+     * not used; stored only as a digest.
+     *
+     * @param issuedBy the counsellor, as the audit trail names them
+     * @return the code in plain text: the only time anyone sees it
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public IssuedReset issueAssistedReset(AccountId accountId, String issuedBy, Duration validFor) {
+        em.createQuery("DELETE FROM AssistedReset r WHERE r.accountId = :account")
+                .setParameter("account", accountId.value()).executeUpdate();
+        String code = RecoveryCodes.one();
+        Instant now = Instant.now();
+        AssistedReset reset = AssistedReset.issue(accountId, RecoveryCodes.resetDigest(code), issuedBy, now,
+                now.plus(validFor));
+        em.persist(reset);
+        return new IssuedReset(code, reset.expiresAt());
+    }
+
+    /** A reset code in plain text, and when it stops working. */
+    public record IssuedReset(String code, Instant expiresAt) {
+    }
+
+    /**
+     * Sets a new passphrase with a counsellor's reset code; signs out every session. Empty when the username or code
+     * is wrong, used or expired.
+     */
+    @Transactional
+    public Optional<Account> recoverAssisted(String usernameKey, String code, String newPassphrase) {
+        policy.check("newPassphrase", newPassphrase, usernameKey);
+        String newHash = passphrases.hash(newPassphrase);
+        Optional<Account> found = em.createQuery("SELECT a FROM Account a WHERE a.usernameKey = :key", Account.class)
+                .setParameter("key", usernameKey)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Account account = found.get();
+        String digest = RecoveryCodes.resetDigest(code);
+        Instant now = Instant.now();
+        Optional<AssistedReset> used = em.createQuery("SELECT r FROM AssistedReset r WHERE r.accountId = :account",
+                        AssistedReset.class)
+                .setParameter("account", account.id().value())
+                .getResultStream().filter(reset -> reset.use(digest, now)).findFirst();
+        if (used.isEmpty()) {
+            return Optional.empty();
+        }
+        account.replacePassphrase(newHash);
+        passphraseReplaced.fire(new PassphraseReplaced(account.id(), PassphraseReplaced.Way.COUNSELLOR_ASSISTED,
+                new Actor(ActorRole.COUNSELLOR, used.get().issuedBy())));
         return Optional.of(account);
     }
 

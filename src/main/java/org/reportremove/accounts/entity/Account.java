@@ -125,6 +125,25 @@ public class Account {
         passphraseChangedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
+    /**
+     * A counsellor confirmed the self-declared band with the young person, or corrected it: the age is now
+     * {@code HELPLINE_CONFIRMED}, assured by that helpline partner.
+     *
+     * @return whether the band changed
+     * @throws AgeAlreadyVerified when a provider verified the age
+     */
+    public boolean confirmAge(AgeBand band, String partner, Instant at) {
+        if (ageAssurance == AgeAssurance.VERIFIED) {
+            throw new AgeAlreadyVerified();
+        }
+        boolean corrected = ageBand != band;
+        ageAssurance = AgeAssurance.HELPLINE_CONFIRMED;
+        ageBand = band;
+        ageProvider = partner;
+        ageAssuredAt = at.atOffset(ZoneOffset.UTC);
+        return corrected;
+    }
+
     public AccountId id() {
         return new AccountId(id);
     }

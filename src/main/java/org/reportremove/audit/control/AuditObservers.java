@@ -20,8 +20,10 @@ import org.reportremove.auth.entity.SignedIn;
 import org.reportremove.cases.entity.CaseErased;
 import org.reportremove.cases.entity.CaseSubmitted;
 import org.reportremove.cases.entity.CaseWithdrawn;
+import org.reportremove.cases.entity.ConsentChanged;
 import org.reportremove.cases.entity.ItemsAdded;
 import org.reportremove.cases.entity.LocationsAdded;
+import org.reportremove.helpline.entity.CounsellorActed;
 import org.reportremove.platform.retention.RecordsPurged;
 import org.reportremove.platform.security.Actor;
 import org.reportremove.signals.entity.KnownSignalsImported;
@@ -96,6 +98,23 @@ public class AuditObservers {
 
     void caseWithdrawn(@Observes CaseWithdrawn event) {
         trail.record(AuditAction.CASE_WITHDRAWN, Actor.youngPerson(event.accountId().value()), event.caseId());
+    }
+
+    void consentChanged(@Observes ConsentChanged event) {
+        trail.record(AuditAction.CONSENT_CHANGED, Actor.youngPerson(event.accountId().value()), event.caseId());
+    }
+
+    void counsellorActed(@Observes CounsellorActed event) {
+        AuditAction action = switch (event.action()) {
+            case CASE_READ -> AuditAction.HELPLINE_CASE_READ;
+            case NOTES_READ -> AuditAction.HELPLINE_NOTES_READ;
+            case NOTE_WRITTEN -> AuditAction.HELPLINE_NOTE_WRITTEN;
+            case MESSAGE_SENT -> AuditAction.HELPLINE_MESSAGE_SENT;
+            case AGE_CONFIRMED -> AuditAction.HELPLINE_AGE_CONFIRMED;
+            case AGE_CORRECTED -> AuditAction.HELPLINE_AGE_CORRECTED;
+            case RESET_CODE_ISSUED -> AuditAction.HELPLINE_RESET_CODE_ISSUED;
+        };
+        trail.record(action, event.actor(), event.caseId());
     }
 
     void caseErased(@Observes CaseErased event) {

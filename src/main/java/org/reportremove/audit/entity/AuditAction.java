@@ -19,6 +19,16 @@ public enum AuditAction {
     CASE_LOCATIONS_ADDED(ObjectType.CASE),
     CASE_WITHDRAWN(ObjectType.CASE),
     CASE_ERASED(ObjectType.CASE),
+    /** The young person gave, changed or withdrew consent to follow-up by helpline partners. */
+    CONSENT_CHANGED(ObjectType.CASE),
+    // What helpline counsellors did with a case their helpline may follow up; the actor is <client>:<counsellor>.
+    HELPLINE_CASE_READ(ObjectType.CASE),
+    HELPLINE_NOTES_READ(ObjectType.CASE),
+    HELPLINE_NOTE_WRITTEN(ObjectType.CASE),
+    HELPLINE_MESSAGE_SENT(ObjectType.CASE),
+    HELPLINE_AGE_CONFIRMED(ObjectType.CASE),
+    HELPLINE_AGE_CORRECTED(ObjectType.CASE),
+    HELPLINE_RESET_CODE_ISSUED(ObjectType.CASE),
     ANALYST_ASSESSMENT_RECORDED(ObjectType.CASE),
     ANALYST_REMOVAL_RECORDED(ObjectType.CASE),
     ANALYST_CASE_CLOSED(ObjectType.CASE),

@@ -44,6 +44,11 @@ public class PartnerClients {
         clients = read(ConfigProvider.getConfig());
     }
 
+    /** The ids of the helpline partners: the clients with the counsellor role, sorted. */
+    public List<String> helplinePartners() {
+        return clients.values().stream().filter(Client::mayNameCounsellor).map(Client::id).sorted().toList();
+    }
+
     public Optional<Client> find(String clientId) {
         return Optional.ofNullable(clientId).map(clients::get);
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -40,6 +41,7 @@ import org.reportremove.cases.control.Submission;
 import org.reportremove.cases.entity.Case;
 import org.reportremove.cases.entity.CaseNotFound;
 import org.reportremove.cases.entity.CaseReference;
+import org.reportremove.cases.entity.Consent;
 import org.reportremove.platform.crypto.Digests;
 import org.reportremove.platform.problem.ProblemException;
 import org.reportremove.platform.ratelimit.AttemptLimits;
@@ -237,19 +239,47 @@ public class CaseResource {
                 withdrawn.items().size());
     }
 
+    @PUT
+    @Path("{reference}/consent")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "changeConsent", summary = "Give, change or withdraw consent to follow-up by helpline"
+            + " counsellors, at once")
+    @RequestBody(content = @Content(examples = {
+            @ExampleObject(name = "one helpline only", value = "{\"followUp\": true, \"contactBy\": \"APP_MESSAGE\","
+                    + " \"partners\": [\"childline\"]}"),
+            @ExampleObject(name = "withdraw", value = "{\"followUp\": false}")}))
+    @APIResponse(responseCode = "200", description = "The consent as it is now", content = @Content(
+            examples = @ExampleObject(name = "one helpline", value = "{\"followUp\": true, \"contactBy\":"
+                    + " \"APP_MESSAGE\", \"partners\": [\"childline\"]}")))
+    @APIResponse(responseCode = "400", description = "A field is missing or breaks a rule")
+    @APIResponse(responseCode = "404", description = "No such case in your account")
+    @APIResponse(responseCode = "422", description = "A named partner is not a helpline partner of this service")
+    public CaseView.ConsentView changeConsent(
+            @Parameter(example = "RR-7K3P-9QX2-M4TD") @PathParam("reference") String reference,
+            @Valid @NotNull(message = "a JSON body is required") ConsentRequest request) {
+        CaseReference checked = referenceOf(reference);
+        Consent consent = CaseRules.check(request);
+        Case changed = cases.changeConsent(callerAccount(), checked, consent);
+        return consentView(details.open(changed).consent());
+    }
+
     private CaseView view(Case reportCase) {
         CaseDetails.Opened opened = details.open(reportCase);
         return new CaseView(reportCase.reference().value(), reportCase.status().name(), reportCase.language().code(),
                 reportCase.submittedAt(), reportCase.withdrawnAt(),
                 reportCase.concerns().stream().map(Enum::name).toList(),
-                new CaseView.ConsentView(opened.consent().followUp(),
-                        opened.consent().contactBy() == null ? null : opened.consent().contactBy().name()),
+                consentView(opened.consent()),
                 opened.notes(), opened.locations(),
                 reportCase.items().stream().filter(item -> !item.foundByAnalysts())
                         .map(item -> new CaseView.ItemView(item.number(),
                         item.contentType().name(), item.alreadyKnown(), item.signals().stream()
                         .map(s -> new CaseView.SignalView(s.type().name(), s.value(), s.quality())).toList())).toList(),
                 progress.of(reportCase.id()));
+    }
+
+    private static CaseView.ConsentView consentView(Consent consent) {
+        return new CaseView.ConsentView(consent.followUp(),
+                consent.contactBy() == null ? null : consent.contactBy().name(), consent.partners());
     }
 
     /** A retried submission replays its answer before this; only new cases and added items count. */

@@ -42,6 +42,9 @@ public final class CaseRules {
     private static final String IMAGE_DATA = "must not hold image data: this service accepts hashes only";
     // A data: URI, or a long unbroken run of base64 mixing upper case, lower case and digits: what an image pasted
     // into a text field looks like. Notes are words, and a long URL path ("/a/b/c/...") does not mix all three.
+    /** More than any deployment has: a longer list is not a list of partners. */
+    static final int MAX_PARTNERS = 20;
+    private static final Pattern PARTNER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern DATA_URI = Pattern.compile("(?i)data:[a-z0-9.+-]+/[a-z0-9.+-]+[;,]");
     private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/_-]{512,}");
 
@@ -85,12 +88,38 @@ public final class CaseRules {
                 notes = null;
             }
         }
+        Consent consent = consent(request.consent(), "consent.", errors);
         failIfAny(errors);
-        ConsentRequest consent = request.consent();
-        return new Submission(ItemDraft.merge(items), locations, concerns, notes,
-                new Consent(consent.followUp(), consent.contactBy() == null ? null
-                        : ContactMethod.valueOf(consent.contactBy())),
+        return new Submission(ItemDraft.merge(items), locations, concerns, notes, consent,
                 Language.of(request.language()));
+    }
+
+    /** A change of consent on its own ({@code PUT .../consent}), with the same rules as in a new case. */
+    public static Consent check(ConsentRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        Consent consent = consent(request, "", errors);
+        failIfAny(errors);
+        return consent;
+    }
+
+    /**
+     * Partners are named only with follow-up, at least one of them when named at all; whether each is a helpline
+     * partner of this service is the cases' rule (422 otherwise).
+     */
+    private static Consent consent(ConsentRequest request, String path, List<FieldError> errors) {
+        List<String> partners = request.partners();
+        if (partners != null) {
+            if (!request.followUp()) {
+                errors.add(new FieldError(path + "partners", "may only be given with followUp true"));
+            } else if (partners.isEmpty() || partners.size() > MAX_PARTNERS) {
+                errors.add(new FieldError(path + "partners", "must name 1 to " + MAX_PARTNERS + " helpline partners,"
+                        + " or be left out for every helpline partner"));
+            } else if (partners.stream().anyMatch(partner -> partner == null || !PARTNER.matcher(partner).matches())) {
+                errors.add(new FieldError(path + "partners", "must hold helpline partner ids"));
+            }
+        }
+        return new Consent(request.followUp(), request.contactBy() == null ? null
+                : ContactMethod.valueOf(request.contactBy()), partners);
     }
 
     public static List<ItemDraft> check(AddItemsRequest request) {

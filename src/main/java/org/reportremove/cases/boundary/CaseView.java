@@ -14,8 +14,10 @@ public record CaseView(String reference, String status, String language, OffsetD
                        OffsetDateTime withdrawnAt, List<String> concerns, ConsentView consent, String notes,
                        List<Location> locations, List<ItemView> items, Progress progress) {
 
-    /** Whether a counsellor may follow up, and how. */
-    public record ConsentView(boolean followUp, String contactBy) {
+    /**
+     * Whether a counsellor may follow up, how, and which helpline partners ({@code partners} left out: every one).
+     */
+    public record ConsentView(boolean followUp, String contactBy, List<String> partners) {
     }
 
     /** An item and its signals. */

@@ -35,6 +35,11 @@ public class CaseDetails {
                 sealer.seal(JSON.toJson(submission.consent()), caseId));
     }
 
+    /** New consent details for the case, sealed for it. */
+    public byte[] sealConsent(String caseId, Consent consent) {
+        return sealer.seal(JSON.toJson(consent), caseId);
+    }
+
     /** A new list of places for the case, sealed for it. */
     public byte[] sealLocations(String caseId, List<Location> locations) {
         return sealer.seal(JSON.toJson(locations), caseId);

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.reportremove.accounts.entity.AccountDeleted;
 import org.reportremove.accounts.entity.AccountId;
 import org.reportremove.agecheck.entity.AgeAssuranceOutcome;
+import org.reportremove.auth.control.PartnerClients;
 import org.reportremove.cases.entity.Case;
 import org.reportremove.cases.entity.CaseErased;
 import org.reportremove.cases.entity.CaseAlreadyWithdrawn;
@@ -18,7 +19,9 @@ import org.reportremove.cases.entity.CaseNotFound;
 import org.reportremove.cases.entity.CaseReference;
 import org.reportremove.cases.entity.CaseSubmitted;
 import org.reportremove.cases.entity.CaseWithdrawn;
-import org.reportremove.cases.entity.Concern;
+import org.reportremove.cases.entity.Consent;
+import org.reportremove.cases.entity.ConsentChanged;
+import org.reportremove.cases.entity.UnknownHelplinePartner;
 import org.reportremove.cases.entity.Item;
 import org.reportremove.cases.entity.ItemDraft;
 import org.reportremove.cases.entity.ItemReference;
@@ -37,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
@@ -79,22 +83,24 @@ public class Cases {
     @Inject
     Event<CaseErased> erased;
 
+    @Inject
+    Event<ConsentChanged> consentChanged;
+
+    @Inject
+    PartnerClients partners;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public CaseAnswer submit(String caseId, AccountId accountId, AgeAssuranceOutcome age, Submission submission) {
+        checkPartners(submission.consent());
         KnownMatches matches = match(submission.items());
         Case reportCase = Case.submit(caseId, accountId, submission.language(), submission.concerns(),
-                submission.consent().followUp(), details.seal(caseId, submission), submission.items(),
+                submission.consent(), details.seal(caseId, submission), submission.items(),
                 exactlyKnown(matches));
         noteNearMatches(reportCase.items(), matches);
         em.persist(reportCase);
         // Observers store rows that refer to the case: it is written first.
         em.flush();
         submitted.fire(new CaseSubmitted(caseId, accountId, age));
-        boolean safeguarding = submission.concerns().stream().anyMatch(Concern::needsSafeguarding);
-        if (safeguarding && submission.consent().followUp()) {
-            outbox.queue(Topic.HELPLINE, reportCase.reference().value(), SafeguardingFlags.SAFEGUARDING_FLAG,
-                    SafeguardingFlags.of(reportCase, age.band(), submission.consent()), 0);
-        }
         LOG.info(() -> "event=case.submitted case=" + reportCase.reference().value() + " items="
                 + reportCase.items().size());
         return answer(reportCase, reportCase.items(), submission.items());
@@ -169,6 +175,38 @@ public class Cases {
         return reportCase;
     }
 
+    /**
+     * Gives, changes or withdraws consent to follow-up at once; observers tell the helpline partners concerned (a
+     * partner that lost it hears nothing more about the case).
+     *
+     * @throws UnknownHelplinePartner when a named partner is not a helpline partner of this service
+     */
+    @Transactional
+    public Case changeConsent(AccountId accountId, CaseReference reference, Consent consent) {
+        checkPartners(consent);
+        Case reportCase = ownForUpdate(accountId, reference);
+        Set<String> before = reportCase.changeConsent(consent, details.sealConsent(reportCase.id(), consent));
+        em.flush();
+        consentChanged.fire(new ConsentChanged(reportCase.id(), accountId, before, reportCase.consentedPartners()));
+        LOG.info(() -> "event=case.consent-changed case=" + reportCase.reference().value() + " partners="
+                + reportCase.consentedPartners().size());
+        return reportCase;
+    }
+
+    /** The helpline partners a stored partner set stands for, as configured now. */
+    public List<String> partnersOf(Set<String> stored) {
+        if (stored.contains(Consent.EVERY_PARTNER)) {
+            return partners.helplinePartners();
+        }
+        return partners.helplinePartners().stream().filter(stored::contains).toList();
+    }
+
+    private void checkPartners(Consent consent) {
+        if (consent.partners() != null && !partners.helplinePartners().containsAll(consent.partners())) {
+            throw new UnknownHelplinePartner();
+        }
+    }
+
     public Optional<Case> findOwn(AccountId accountId, CaseReference reference) {
         return em.createQuery("SELECT c FROM ReportCase c WHERE c.reference = :reference AND c.accountId = :account",
                         Case.class)
@@ -203,7 +241,8 @@ public class Cases {
             if (deleted.withdrawCases() && reportCase.withdraw()) {
                 withdrawn.fire(new CaseWithdrawn(reportCase.id(), accountId));
             }
-            // A safeguarding flag still waiting for the helpline must not outlive the account it is about.
+            // Anything still waiting for a helpline (its observers of the erasure queue account.deleted after this)
+            // must not outlive the account it is about.
             outbox.discardUnclaimed(Topic.HELPLINE, reportCase.reference().value());
             erased.fire(new CaseErased(reportCase.id(), accountId));
             em.remove(reportCase);

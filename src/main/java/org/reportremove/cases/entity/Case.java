@@ -1,11 +1,15 @@
 package org.reportremove.cases.entity;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -17,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -30,7 +35,8 @@ import java.util.stream.Collectors;
  * unlinkable analyst reference, with 0 to 50 items (none when it names a place or a threat); {@link #addItems} takes
  * items found later (up to {@link #MAX_ITEMS}), {@link #addFoundItem} those the analysts found, and {@link
  * #replaceLocations} more places; {@link
- * #withdraw} makes it {@code WITHDRAWN} for good, after which it takes nothing more. Erasing the account deletes
+ * #withdraw} makes it {@code WITHDRAWN} for good, after which it takes nothing more. {@link #changeConsent} gives,
+ * changes or withdraws follow-up by helpline partners at any time. Erasing the account deletes
  * the case. Notes, locations and consent details arrive already encrypted (bound to {@link #id}): the aggregate
  * never holds them in the clear. What happens to it is told as events ({@code CaseSubmitted}, {@code ItemsAdded},
  * {@code CaseWithdrawn}, {@code CaseErased}) by the service that changes it.
@@ -68,6 +74,12 @@ public class Case {
     @Column(name = "follow_up_consented", nullable = false)
     private boolean followUpConsented;
 
+    /** The helpline partners that may follow up, in {@link Consent#storedPartners()} form. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "case_consent", joinColumns = @JoinColumn(name = "case_id"))
+    @Column(name = "partner", nullable = false)
+    private Set<String> consentedPartners = new HashSet<>();
+
     @Column(name = "notes_sealed")
     private byte[] notesSealed;
 
@@ -102,7 +114,7 @@ public class Case {
      * @param known         tells which drafts are already in the bank of known signals
      */
     public static Case submit(String id, AccountId accountId, Language language, Set<Concern> concerns,
-                              boolean followUpConsented, SealedDetails details, List<ItemDraft> drafts,
+                              Consent consent, SealedDetails details, List<ItemDraft> drafts,
                               Predicate<ItemDraft> known) {
         Case submitted = new Case();
         submitted.id = id;
@@ -112,7 +124,8 @@ public class Case {
         submitted.status = CaseStatus.SUBMITTED;
         submitted.language = language;
         submitted.concerns = concerns.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
-        submitted.followUpConsented = followUpConsented;
+        submitted.followUpConsented = consent.followUp();
+        submitted.consentedPartners = new HashSet<>(consent.storedPartners());
         submitted.notesSealed = details.notes();
         submitted.locationsSealed = details.locations();
         submitted.consentSealed = details.consent();
@@ -200,6 +213,27 @@ public class Case {
         status = CaseStatus.WITHDRAWN;
         withdrawnAt = OffsetDateTime.now(ZoneOffset.UTC);
         return true;
+    }
+
+    /**
+     * Gives, changes or withdraws consent to follow-up, at once and whatever the case's status (a young person may
+     * always stop a helpline following up).
+     *
+     * @param sealedConsent the consent details, sealed for this case by the caller
+     * @return the partners as stored before the change
+     */
+    public Set<String> changeConsent(Consent consent, byte[] sealedConsent) {
+        Set<String> before = Set.copyOf(consentedPartners);
+        followUpConsented = consent.followUp();
+        consentedPartners.clear();
+        consentedPartners.addAll(consent.storedPartners());
+        consentSealed = sealedConsent;
+        return before;
+    }
+
+    /** The helpline partners that may follow up, as stored ({@link Consent#EVERY_PARTNER} for all of them). */
+    public Set<String> consentedPartners() {
+        return Set.copyOf(consentedPartners);
     }
 
     public boolean open() {

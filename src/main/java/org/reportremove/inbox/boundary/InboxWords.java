@@ -9,14 +9,15 @@ import java.time.ZoneOffset;
 
 /**
  * A message's words, made when it is read: a milestone says what happened and what happens next; the quiet-case
- * reminder says we are still working on it.
+ * reminder says we are still working on it; a counsellor's message has a title and the counsellor's own text.
  */
 final class InboxWords {
 
     private InboxWords() {
     }
 
-    static InboxPage.MessageView view(InboxMessage message) {
+    /** @param counsellorText the opened text of a counsellor's message; null for the service's */
+    static InboxPage.MessageView view(InboxMessage message, String counsellorText) {
         Wording words = Wording.of(message.language(), message.under13());
         String key = message.messageKey();
         String title;
@@ -24,6 +25,9 @@ final class InboxWords {
         if (key.startsWith(MilestoneMessages.PREFIX)) {
             title = words.text(key + ".title");
             text = words.text(key + ".explanation") + " " + words.text(key + ".next");
+        } else if (key.equals(InboxMessage.FROM_COUNSELLOR)) {
+            title = words.text(key + ".title");
+            text = counsellorText;
         } else if (key.equals(QuietCases.STILL_WORKING)) {
             title = words.text(key + ".title");
             text = words.text(key + ".text");

@@ -17,9 +17,11 @@ import java.util.UUID;
 
 /**
  * One message in a young person's inbox about one of their cases. The service's own messages hold a key into the
- * wording, never text: the words are made in the case's language when read, so no message text is stored.
+ * wording, never text: the words are made in the case's language when read, so no message text is stored. A
+ * counsellor's message ({@link #fromCounsellor}) carries its text, sealed by the caller and bound to its id, and
+ * names the helpline partner and the counsellor.
  *
- * <p>Life cycle: {@link #fromService} writes it unread; {@link #markRead} once read. A message with a {@code
+ * <p>Life cycle: {@link #fromService} or {@link #fromCounsellor} writes it unread; {@link #markRead} once read. A message with a {@code
  * onceKey} (a milestone of a case) can exist only once. Erased with the account.
  */
 @Entity
@@ -61,6 +63,15 @@ public class InboxMessage {
     @Column(name = "read_at")
     private OffsetDateTime readAt;
 
+    @Column(name = "partner")
+    private String partner;
+
+    @Column(name = "counsellor")
+    private String counsellor;
+
+    @Column(name = "text_sealed")
+    private byte[] textSealed;
+
     protected InboxMessage() {
     }
 
@@ -82,6 +93,47 @@ public class InboxMessage {
         message.under13 = under13;
         message.writtenAt = at.atOffset(ZoneOffset.UTC);
         return message;
+    }
+
+    /** The wording key of every counsellor's message: its title; its text is its own. */
+    public static final String FROM_COUNSELLOR = "counsellorMessage";
+
+    /** A new message id: made before the message, because a counsellor's text is sealed to it. */
+    public static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /**
+     * @param counsellor the acting counsellor as the audit trail names them ({@code <client>:<counsellor>})
+     * @param textSealed the text, sealed by the caller for {@code id}
+     */
+    public static InboxMessage fromCounsellor(String id, AccountId owner, Case about, String partner,
+                                              String counsellor, byte[] textSealed, boolean under13, Instant at) {
+        InboxMessage message = fromService(owner, about, FROM_COUNSELLOR, null, under13, at);
+        message.id = id;
+        message.sender = MessageSender.COUNSELLOR;
+        message.partner = partner;
+        message.counsellor = counsellor;
+        message.textSealed = textSealed;
+        return message;
+    }
+
+    /** A young person may answer a counsellor's message, and only that. */
+    public boolean fromCounsellor() {
+        return sender == MessageSender.COUNSELLOR;
+    }
+
+    /** The helpline partner of a counsellor's message; null for the service's. */
+    public String partner() {
+        return partner;
+    }
+
+    public String counsellor() {
+        return counsellor;
+    }
+
+    public byte[] textSealed() {
+        return textSealed;
     }
 
     /** @return false when it was read already (the first time counts) */

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.reportremove.platform.crypto.DataSealer;
@@ -104,7 +105,7 @@ public class Outbox {
                         + " AND m.subjectId = :subject", OutboxMessage.class)
                 .setParameter("topic", topic)
                 .setParameter("subject", subjectId)
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         int discarded = 0;
         for (OutboxMessage message : found) {

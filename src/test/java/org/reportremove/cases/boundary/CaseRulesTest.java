@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CaseRulesTest {
 
     private static final SignalRequest SHA = new SignalRequest("SHA256", "1".repeat(64), null);
-    private static final ConsentRequest NO_FOLLOW_UP = new ConsentRequest(false, null);
+    private static final ConsentRequest NO_FOLLOW_UP = new ConsentRequest(false, null, null);
 
     @Test
     void aValidSubmissionBecomesDraftsWithDuplicatesMerged() {

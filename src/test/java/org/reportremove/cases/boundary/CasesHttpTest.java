@@ -411,9 +411,12 @@ class CasesHttpTest extends DeployedServiceTest {
         assertEquals(locations, analysts.getJsonArray("locations"));
 
         List<JsonObject> flags = QueuedMessages.payloads(database, "HELPLINE",
-                m -> reference.equals(m.getString("caseReference", null)));
-        assertEquals(List.of(object("type", "SAFEGUARDING_FLAG", "caseReference", reference,
-                "concerns", array("THREATENED"), "ageBand", "UNDER_13", "contactBy", "CHAT")), flags);
+                m -> reference.equals(m.getJsonObject("data").getString("reference"))
+                        && m.getJsonObject("data").containsKey("concerns"));
+        assertEquals(List.of("test-helpline", "test-helpline-2").stream().map(partner -> object("partner", partner,
+                "data", object("reference", reference, "concerns", array("THREATENED"), "ageBand", "UNDER_13")))
+                .toList(), flags.stream().sorted(java.util.Comparator.comparing(f -> f.getString("partner"))).toList(),
+                "safeguarding.raised for each helpline partner, with no contact details");
     }
 
     @Test
@@ -426,7 +429,7 @@ class CasesHttpTest extends DeployedServiceTest {
 
         String reference = answer.getString("reference");
         assertEquals(List.of(), QueuedMessages.payloads(database, "HELPLINE",
-                m -> reference.equals(m.getString("caseReference", null))));
+                m -> reference.equals(m.getJsonObject("data").getString("reference"))));
         assertEquals("SAFETY_IN_DANGER", answer.getJsonArray("advice").getJsonObject(0).getString("code"));
     }
 

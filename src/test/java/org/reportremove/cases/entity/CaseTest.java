@@ -51,7 +51,7 @@ class CaseTest {
         OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC);
 
         Case submitted = Case.submit("case-1", account, Language.CY, EnumSet.of(Concern.THREATENED, Concern.AT_RISK),
-                true, details, List.of(draft(ContentType.VIDEO, sha(new Random(1)))), NOTHING_KNOWN);
+                new Consent(true, null, null), details, List.of(draft(ContentType.VIDEO, sha(new Random(1)))), NOTHING_KNOWN);
 
         OffsetDateTime after = OffsetDateTime.now(ZoneOffset.UTC);
         assertAll(
@@ -66,6 +66,7 @@ class CaseTest {
                 () -> assertEquals(Language.CY, submitted.language()),
                 () -> assertEquals(EnumSet.of(Concern.THREATENED, Concern.AT_RISK), submitted.concerns()),
                 () -> assertTrue(submitted.followUpConsented()),
+                () -> assertEquals(Set.of(Consent.EVERY_PARTNER), submitted.consentedPartners()),
                 () -> assertArrayEquals(new byte[]{1, 2}, submitted.sealedDetails().notes()),
                 () -> assertArrayEquals(new byte[]{3}, submitted.sealedDetails().locations()),
                 () -> assertArrayEquals(new byte[]{(byte) 0xff}, submitted.sealedDetails().consent()),
@@ -318,15 +319,16 @@ class CaseTest {
                     concerns.add(all[i]);
                 }
             }
-            Case submitted = Case.submit("case-" + mask, AccountId.generate(), Language.EN, concerns, false,
-                    details(), distinctDrafts(new Random(mask), 1), NOTHING_KNOWN);
+            Case submitted = Case.submit("case-" + mask, AccountId.generate(), Language.EN, concerns,
+                    new Consent(false, null, null), details(), distinctDrafts(new Random(mask), 1), NOTHING_KNOWN);
 
             assertEquals(concerns, submitted.concerns());
         }
     }
 
     private static Case submit(List<ItemDraft> drafts, Predicate<ItemDraft> known) {
-        return Case.submit("case-id", AccountId.generate(), Language.EN, Set.of(), false, details(), drafts, known);
+        return Case.submit("case-id", AccountId.generate(), Language.EN, Set.of(), new Consent(false, null, null), details(), drafts,
+                known);
     }
 
     private static Case.SealedDetails details() {

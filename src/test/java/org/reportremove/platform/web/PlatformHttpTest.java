@@ -278,7 +278,7 @@ class PlatformHttpTest extends DeployedServiceTest {
 
         assertEquals(List.of(), faults);
         assertEquals(new TreeSet<>(Set.of("POST /api/v1/accounts", "POST /api/v1/accounts/recovery",
-                        "POST /api/v1/age-checks", "POST /api/v1/age-checks/{id}/attestation", "POST /api/v1/auth/token",
+                        "POST /api/v1/accounts/assisted-recovery", "POST /api/v1/age-checks", "POST /api/v1/age-checks/{id}/attestation", "POST /api/v1/auth/token",
                         "POST /api/v1/dev/age-provider/attestations", "GET /api/v1/dev/age-provider/jwks.json")),
                 publicOperations, "only these need no token, and they say so");
         assertEquals(Set.of("type", "title", "status"),
