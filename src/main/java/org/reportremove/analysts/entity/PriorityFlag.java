@@ -10,6 +10,9 @@ import java.util.Set;
  * confirmed it yet), then under 13, at risk, threatened, knows who, AI or altered. The first flag in that list on
  * which two packages differ decides; packages with the same flags go oldest first. Each flag has one bit of the
  * {@linkplain #rank rank}, the most urgent the highest, so ordering by rank is exactly that order.
+ * <p>
+ * {@link #DISPUTED_MATCH} stands alone on a platform's dispute of a shared signal and goes before everything: while
+ * a false match stands, every platform using the list blocks someone's innocent upload.
  */
 public enum PriorityFlag {
     THREATENED(4),
@@ -17,7 +20,9 @@ public enum PriorityFlag {
     KNOWS_WHO(2),
     AT_RISK(8),
     UNDER_13(16),
-    SELF_DECLARED_AGE(32);
+    SELF_DECLARED_AGE(32),
+    /** A platform reports that a signal shared for blocking seems to match something else. */
+    DISPUTED_MATCH(64);
 
     private final int bit;
 
