@@ -23,7 +23,7 @@ class CapabilityDependenciesTest {
 
     /** Lowest first: each may import only the ones before it. */
     static final List<String> ORDER = List.of("platform", "signals", "agecheck", "accounts", "auth", "cases",
-            "analysts", "progress", "inbox", "audit");
+            "analysts", "progress", "industry", "inbox", "audit");
 
     private static JavaClasses service;
 
