@@ -91,22 +91,20 @@ public class FeedReader {
     }
 
     /**
-     * Hands every entry of the lists present at {@code at} to {@code line}, in the order they joined the feed, a
-     * page at a time.
+     * Hands every entry of the lists present at {@code at} to {@code line}, in feed id order (random, so it says
+     * nothing of cases or times), a page at a time.
      */
     public long snapshot(Checkpoint at, Collection<String> lists, Consumer<FeedChange> line) {
-        // In the order entries joined the feed (the order the changes give too): the position index serves the
-        // keyset, and rows lie on disk roughly in that order, so ten million are read without random seeks.
-        String sql = "SELECT added_seq, feed_id, signal_type, signal_value, added_day FROM industry_feed_entry"
-                + " WHERE added_seq > ? AND added_seq <= ? AND (removed_seq IS NULL OR removed_seq > ?)"
-                + " AND list_name IN (" + placeholders(lists.size()) + ") ORDER BY added_seq LIMIT " + SNAPSHOT_PAGE;
-        long after = 0;
+        String sql = "SELECT feed_id, signal_type, signal_value, added_day FROM industry_feed_entry"
+                + " WHERE feed_id > ? AND added_seq <= ? AND (removed_seq IS NULL OR removed_seq > ?)"
+                + " AND list_name IN (" + placeholders(lists.size()) + ") ORDER BY feed_id LIMIT " + SNAPSHOT_PAGE;
+        String after = "";
         long count = 0;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(sql)) {
             while (true) {
                 int p = 1;
-                select.setLong(p++, after);
+                select.setString(p++, after);
                 select.setLong(p++, at.position());
                 select.setLong(p++, at.position());
                 for (String list : lists) {
@@ -115,9 +113,9 @@ public class FeedReader {
                 int read = 0;
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        after = rows.getLong(1);
-                        line.accept(new FeedChange(after, rows.getString(2), FeedSignalType.nameOf(rows.getString(3)),
-                                rows.getString(4), FeedChange.Kind.ADDED, rows.getDate(5).toLocalDate()));
+                        after = rows.getString(1);
+                        line.accept(new FeedChange(0, after, FeedSignalType.nameOf(rows.getString(2)),
+                                rows.getString(3), FeedChange.Kind.ADDED, rows.getDate(4).toLocalDate()));
                         read++;
                     }
                 }
