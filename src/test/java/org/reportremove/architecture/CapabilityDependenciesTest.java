@@ -23,7 +23,7 @@ class CapabilityDependenciesTest {
 
     /** Lowest first: each may import only the ones before it. */
     static final List<String> ORDER = List.of("platform", "signals", "agecheck", "accounts", "auth", "cases",
-            "analysts", "progress", "inbox", "helpline", "audit");
+            "analysts", "progress", "industry", "inbox", "helpline", "audit");
 
     private static JavaClasses service;
 

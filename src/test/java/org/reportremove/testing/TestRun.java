@@ -131,7 +131,8 @@ public class TestRun implements LauncherSessionListener {
                 StandardCharsets.US_ASCII);
         Files.writeString(dir.resolve("analyst-side-private.jwks"), analystSideKeys.toString(false),
                 StandardCharsets.US_ASCII);
-        for (String client : new String[]{"test-operator", "test-helpline", "test-helpline-2", "test-analyst"}) {
+        for (String client : new String[]{"test-operator", "test-helpline", "test-helpline-2", "test-analyst",
+                "test-platform", "test-platform-b", "test-platform-none"}) {
             ECKey key = new ECKeyGenerator(Curve.P_256).keyID(client + "-1").generate();
             CLIENT_KEYS.put(client, key);
             Files.writeString(dir.resolve("client-" + client + ".jwks"), new JWKSet(key.toPublicJWK()).toString(),

@@ -48,6 +48,11 @@ public final class PublishedPackage {
         if ("CASE_WITHDRAWN".equals(type)) {
             return out.add("itemReferences", strings(queued.getJsonArray("itemReferences"))).build();
         }
+        if (MatchDisputes.MATCH_DISPUTED.equals(type)) {
+            return out.add("priorityFlags", strings(queued.getJsonArray("priorityFlags")))
+                    .add("itemReferences", strings(queued.getJsonArray("itemReferences")))
+                    .add("reasonCode", queued.getString("reasonCode")).build();
+        }
         out.add("ageBand", queued.getString("ageBand"))
                 .add("priorityFlags", strings(queued.getJsonArray("priorityFlags")));
         JsonArrayBuilder items = JSON.createArrayBuilder();

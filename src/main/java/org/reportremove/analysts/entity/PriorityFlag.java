@@ -12,6 +12,9 @@ import java.util.Set;
  * person is never told). The first flag in that list on
  * which two packages differ decides; packages with the same flags go oldest first. Each flag has one bit of the
  * {@linkplain #rank rank}, the most urgent the highest, so ordering by rank is exactly that order.
+ * <p>
+ * {@link #DISPUTED_MATCH} stands alone on a platform's dispute of a shared signal and goes before everything: while
+ * a false match stands, every platform using the list blocks someone's innocent upload.
  */
 public enum PriorityFlag {
     THREATENED(8),
@@ -20,7 +23,9 @@ public enum PriorityFlag {
     AT_RISK(16),
     UNDER_13(32),
     SELF_DECLARED_AGE(64),
-    KNOWN_NEAR_MATCH(1);
+    KNOWN_NEAR_MATCH(1),
+    /** A platform reports that a signal shared for blocking seems to match something else. */
+    DISPUTED_MATCH(128);
 
     private final int bit;
 

@@ -93,6 +93,11 @@ public class RemovalAction {
         return action;
     }
 
+    /** The hash list's name, for {@code HASH_SHARED}. */
+    public String listName() {
+        return listName;
+    }
+
     public String locationDigest() {
         return locationDigest;
     }

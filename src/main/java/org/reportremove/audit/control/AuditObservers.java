@@ -24,6 +24,9 @@ import org.reportremove.cases.entity.ConsentChanged;
 import org.reportremove.cases.entity.ItemsAdded;
 import org.reportremove.cases.entity.LocationsAdded;
 import org.reportremove.helpline.entity.CounsellorActed;
+import org.reportremove.industry.entity.FeedRead;
+import org.reportremove.industry.entity.FeedSignalsWithdrawn;
+import org.reportremove.industry.entity.FeedbackReceived;
 import org.reportremove.platform.retention.RecordsPurged;
 import org.reportremove.platform.security.Actor;
 import org.reportremove.signals.entity.KnownSignalsImported;
@@ -74,6 +77,20 @@ public class AuditObservers {
     void accountDeleted(@Observes AccountDeleted event) {
         String id = event.accountId().value();
         trail.record(AuditAction.ACCOUNT_DELETED, Actor.youngPerson(id), id);
+    }
+
+    void feedRead(@Observes FeedRead event) {
+        trail.record(AuditAction.INDUSTRY_FEED_READ, event.actor(), event.platform());
+    }
+
+    void feedbackReceived(@Observes FeedbackReceived event) {
+        trail.record(AuditAction.INDUSTRY_FEEDBACK_RECEIVED, event.actor(), event.platform());
+    }
+
+    void feedSignalsWithdrawn(@Observes FeedSignalsWithdrawn event) {
+        if (event.removed() > 0) {
+            trail.record(AuditAction.INDUSTRY_SIGNALS_WITHDRAWN, Actor.system("industry-feed"), event.caseId());
+        }
     }
 
     void knownSignalsImported(@Observes KnownSignalsImported event) {

@@ -27,7 +27,8 @@ import java.util.Set;
 @ApplicationScoped
 public class PartnerClients {
 
-    private static final Set<String> PARTNER_ROLES = Set.of(Roles.COUNSELLOR, Roles.ANALYST_EXCHANGE, Roles.OPERATOR);
+    private static final Set<String> PARTNER_ROLES = Set.of(Roles.COUNSELLOR, Roles.ANALYST_EXCHANGE, Roles.OPERATOR,
+            Roles.PLATFORM);
 
     /** One configured partner client. */
     public record Client(String id, JWKSet keys, List<String> roles) {

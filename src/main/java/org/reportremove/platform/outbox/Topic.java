@@ -12,5 +12,7 @@ public enum Topic {
      * "You have a new message" for a young person's device, relayed by the helpline partner or a push service:
      * the account's opaque notification id and nothing else.
      */
-    NOTIFICATIONS
+    NOTIFICATIONS,
+    /** Changes of the industry feed that platforms must hear of at once (withdrawn signals), for webhooks. */
+    INDUSTRY
 }

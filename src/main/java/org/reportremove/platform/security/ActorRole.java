@@ -8,5 +8,6 @@ public enum ActorRole {
     COUNSELLOR,
     ANALYST_EXCHANGE,
     OPERATOR,
+    PLATFORM,
     SYSTEM
 }

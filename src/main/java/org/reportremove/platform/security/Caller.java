@@ -43,6 +43,9 @@ public class Caller {
         if (token.getGroups().contains(Roles.ANALYST_EXCHANGE)) {
             return ActorRole.ANALYST_EXCHANGE;
         }
+        if (token.getGroups().contains(Roles.PLATFORM)) {
+            return ActorRole.PLATFORM;
+        }
         return ActorRole.YOUNG_PERSON;
     }
 }

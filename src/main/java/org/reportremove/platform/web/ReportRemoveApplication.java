@@ -22,7 +22,8 @@ import java.util.Map;
 // A bean, so that CDI sees @LoginConfig with annotated discovery and MP-JWT switches on.
 @ApplicationScoped
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({Roles.YOUNG_PERSON, Roles.COUNSELLOR, Roles.ANALYST_EXCHANGE, Roles.OPERATOR})
+@DeclareRoles({Roles.YOUNG_PERSON, Roles.COUNSELLOR, Roles.ANALYST_EXCHANGE, Roles.OPERATOR,
+        Roles.PLATFORM})
 @OpenAPIDefinition(info = @Info(title = "Report Remove companion service", version = "1",
         description = "Young people report their own imagery by its hashes, never the imagery itself, and follow "
                 + "its removal. Every error is an RFC 9457 application/problem+json document."))

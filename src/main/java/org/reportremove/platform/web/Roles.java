@@ -10,6 +10,8 @@ public final class Roles {
     public static final String COUNSELLOR = "counsellor";
     public static final String ANALYST_EXCHANGE = "analyst-exchange";
     public static final String OPERATOR = "operator";
+    /** A participating platform reading the industry feed and sending back what it blocked and removed. */
+    public static final String PLATFORM = "platform";
 
     private Roles() {
     }

@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * Which deliveries one outbox message becomes. A helpline message ({@code {"partner": ..., "data": {...}}}) goes to
  * the partner it names, if that partner's subscription is on and takes its type; one that names no partner is
- * recorded as undeliverable. A due notification goes to every subscription that takes {@code notification.due}.
+ * recorded as undeliverable. A due notification goes to every subscription that takes {@code notification.due},
+ * and signals withdrawn from the industry feed to every subscription that takes {@code signals.withdrawn}.
  * Anything else becomes nothing.
  */
 final class FanOut {
@@ -35,6 +36,19 @@ final class FanOut {
             String body = CloudEvents.envelope(source, message.id(), message.type(), null, message.queuedAt(), data);
             return subscriptions.stream().filter(subscription -> subscription.takes(message.type()))
                     .map(subscription -> planned(message, subscription.partner(), notificationId, body))
+                    .toList();
+        }
+        if (message.topic() == Topic.INDUSTRY) {
+            // Signals taken out of the industry feed: every platform subscribed learns at once, by feed id.
+            JsonObject payload = parse(message.payload());
+            JsonValue data = payload == null ? null : payload.get("data");
+            if (!EventTypes.SIGNALS_WITHDRAWN.equals(message.type()) || !(data instanceof JsonObject eventData)) {
+                return List.of();
+            }
+            String body = CloudEvents.envelope(source, message.id(), message.type(), null, message.queuedAt(),
+                    eventData);
+            return subscriptions.stream().filter(subscription -> subscription.takes(message.type()))
+                    .map(subscription -> planned(message, subscription.partner(), message.subjectId(), body))
                     .toList();
         }
         if (message.topic() != Topic.HELPLINE) {

@@ -147,7 +147,7 @@ public class WebhookWorker {
         Collection<Subscription> on = settings.subscriptions().values().stream()
                 .filter(subscription -> !disabled.contains(subscription.partner())).toList();
         boolean took = false;
-        for (Topic topic : List.of(Topic.HELPLINE, Topic.NOTIFICATIONS)) {
+        for (Topic topic : List.of(Topic.HELPLINE, Topic.NOTIFICATIONS, Topic.INDUSTRY)) {
             List<ClaimedMessage> claimed = outbox.claim(topic, settings.batchSize(), FAN_OUT_LEASE);
             if (claimed.isEmpty()) {
                 continue;

@@ -63,7 +63,8 @@ public final class ProgressRules {
                 .ifPresent(at -> reached.put(ProgressStage.BLOCKING_ACTIVE, at));
         firstOf(facts.actions(), a -> a.action() == RemovalActionType.NOTICE_SENT)
                 .ifPresent(at -> reached.put(ProgressStage.REMOVAL_REQUESTED, at));
-        firstOf(facts.actions(), a -> a.action() == RemovalActionType.REMOVED)
+        // Copies a platform took down are not a place the young person told us of: they do not make it "removed".
+        firstOf(facts.actions(), a -> a.action() == RemovalActionType.REMOVED && a.placeDigest() != null)
                 .ifPresent(at -> reached.put(ProgressStage.REMOVED, at));
         Optional.ofNullable(facts.closedAt()).ifPresent(at -> reached.put(ProgressStage.CLOSED, at));
         Optional.ofNullable(facts.withdrawnAt()).ifPresent(at -> reached.put(ProgressStage.WITHDRAWN, at));

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PriorityFlagTest {
 
     /** The documented order, most urgent first. */
-    private static final List<PriorityFlag> DOCUMENTED = List.of(PriorityFlag.SELF_DECLARED_AGE, PriorityFlag.UNDER_13,
+    private static final List<PriorityFlag> DOCUMENTED = List.of(PriorityFlag.DISPUTED_MATCH,
+            PriorityFlag.SELF_DECLARED_AGE, PriorityFlag.UNDER_13,
             PriorityFlag.AT_RISK, PriorityFlag.THREATENED, PriorityFlag.KNOWS_WHO, PriorityFlag.AI_OR_ALTERED,
             PriorityFlag.KNOWN_NEAR_MATCH);
 
@@ -26,12 +27,12 @@ class PriorityFlagTest {
     }
 
     @Test
-    void aSelfDeclaredUnder13AtRiskPackageGoesBeforeAnyPackageWithoutAllThree() {
+    void aSelfDeclaredUnder13AtRiskPackageGoesBeforeAnyPackageWithoutAllThreeExceptADisputedMatch() {
         int urgent = PriorityFlag.rank(EnumSet.of(PriorityFlag.SELF_DECLARED_AGE, PriorityFlag.UNDER_13,
                 PriorityFlag.AT_RISK));
         for (Set<PriorityFlag> other : allSets()) {
-            if (!other.containsAll(EnumSet.of(PriorityFlag.SELF_DECLARED_AGE, PriorityFlag.UNDER_13,
-                    PriorityFlag.AT_RISK))) {
+            if (!other.contains(PriorityFlag.DISPUTED_MATCH) && !other.containsAll(EnumSet.of(
+                    PriorityFlag.SELF_DECLARED_AGE, PriorityFlag.UNDER_13, PriorityFlag.AT_RISK))) {
                 assertTrue(urgent > PriorityFlag.rank(other), other::toString);
             }
         }

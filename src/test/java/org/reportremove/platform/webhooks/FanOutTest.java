@@ -81,6 +81,24 @@ class FanOutTest {
         assertEquals(List.of(), FanOut.plan(message, List.of(subscription("other", "case.submitted")), SOURCE));
     }
 
+    @Test
+    void signalsWithdrawnFromTheIndustryFeedGoToEveryPlatformSubscribedToThem() {
+        ClaimedMessage message = message(Topic.INDUSTRY, "signals.withdrawn", "batch-7",
+                "{\"data\": {\"ids\": [\"f-1\", \"f-2\"], \"checkpoint\": \"c-9\"}}");
+        Subscription platform = subscription("platform-a", "signals.withdrawn");
+        Subscription other = subscription("platform-b", "signals.withdrawn", "notification.due");
+
+        List<PlannedDelivery> planned = FanOut.plan(message, List.of(helpline, platform, other), SOURCE);
+
+        assertEquals(Set.of("platform-a", "platform-b"),
+                Set.copyOf(planned.stream().map(PlannedDelivery::partner).toList()));
+        JsonObject event = parse(planned.get(0).body());
+        assertEquals("signals.withdrawn", event.getString("type"));
+        assertEquals("{\"ids\":[\"f-1\",\"f-2\"],\"checkpoint\":\"c-9\"}", event.getJsonObject("data").toString());
+        assertEquals(List.of(), FanOut.plan(message(Topic.INDUSTRY, "signals.withdrawn", "batch-8", "not json"),
+                List.of(platform), SOURCE), "a message without data becomes nothing");
+    }
+
     private static JsonObject parse(String json) {
         return JsonDocuments.JSON.createReader(new StringReader(json)).readObject();
     }

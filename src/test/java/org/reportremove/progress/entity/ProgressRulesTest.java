@@ -238,6 +238,16 @@ class ProgressRulesTest {
         }
     }
 
+    @Test
+    void copiesAPlatformTookDownDoNotMakeTheCaseRemoved() {
+        DerivedProgress progress = ProgressRules.derive(facts().action("shared", ITEM_1, HASH_SHARED, null, day(1))
+                .action("platform-removed", ITEM_1, REMOVED, null, day(2)).build());
+
+        assertEquals(BLOCKING_ACTIVE, progress.stage());
+        assertEquals(Set.of(RECEIVED, WITH_ANALYSTS, BLOCKING_ACTIVE), progress.milestones().keySet());
+        assertEquals(ProgressCounts.NONE, progress.counts());
+    }
+
     /** The facts of one case as they arrive. */
     private static final class Facts {
         private final List<ItemFact> items = new ArrayList<>(List.of(ITEM_1, ITEM_2));

@@ -1,0 +1,196 @@
+package org.reportremove.industry.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.reportremove.analysts.entity.CaseResults;
+import org.reportremove.analysts.entity.RemovalAction;
+import org.reportremove.analysts.entity.RemovalActionType;
+import org.reportremove.analysts.entity.RemovalRecorded;
+import org.reportremove.cases.control.Cases;
+import org.reportremove.cases.entity.Case;
+import org.reportremove.cases.entity.CaseErased;
+import org.reportremove.cases.entity.CaseWithdrawn;
+import org.reportremove.cases.entity.Item;
+import org.reportremove.industry.entity.FeedSignalType;
+import org.reportremove.industry.entity.FeedSignalsWithdrawn;
+import org.reportremove.platform.crypto.DataSealer;
+import org.reportremove.platform.json.JsonDocuments;
+import org.reportremove.platform.outbox.Outbox;
+import org.reportremove.platform.outbox.Topic;
+import org.reportremove.signals.entity.Signal;
+
+import jakarta.json.JsonArrayBuilder;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the feed's entries in step with the analysts' results and the cases, in the transaction of the change:
+ * a shared hash list adds the item's signals (waiting for their hour's batch), a withdrawal removes those no other
+ * case keeps in the feed and queues the {@code signals.withdrawn} message for the platforms, an erasure without
+ * withdrawal leaves the signals in the feed but forgets which case they came from.
+ */
+@ApplicationScoped
+public class FeedEntries {
+
+    static final String RETAINED = "retained";
+    static final String WITHDRAWN_TYPE = "signals.withdrawn";
+    private static final Logger LOG = Logger.getLogger(FeedEntries.class.getName());
+
+    @PersistenceContext(unitName = "reportremove")
+    EntityManager em;
+
+    @Inject
+    Cases cases;
+
+    @Inject
+    FeedHead head;
+
+    @Inject
+    DataSealer sealer;
+
+    @Inject
+    Checkpoints checkpoints;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<FeedSignalsWithdrawn> withdrawn;
+
+    void hashShared(@Observes RemovalRecorded recorded) {
+        if (recorded.action() != RemovalActionType.HASH_SHARED) {
+            return;
+        }
+        CaseResults results = em.find(CaseResults.class, recorded.caseId());
+        Case reportCase = cases.find(recorded.caseId()).orElse(null);
+        if (results == null || reportCase == null) {
+            return;
+        }
+        RemovalAction action = results.removalActions().stream()
+                .filter(a -> a.eventId().equals(recorded.eventId())).findFirst().orElse(null);
+        if (action == null) {
+            return;
+        }
+        String listName = action.listName() == null ? "default" : action.listName();
+        OffsetDateTime hour = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.HOURS);
+        String group = sealer.keyedDigest("industry-batch-group", reportCase.id());
+        int added = 0;
+        for (Item item : reportCase.items()) {
+            if (action.itemReference() != null && !action.itemReference().equals(item.itemReference().value())) {
+                continue;
+            }
+            for (Signal signal : item.signals()) {
+                // A perceptual hash below a reliable quality would block innocent uploads: it stays out of the feed.
+                if (!signal.reliable() || FeedSignalType.nameOf(signal.type()).isEmpty()) {
+                    continue;
+                }
+                added += share(listName, signal, reportCase.id(), item.itemReference().value(), hour, group);
+            }
+        }
+        int count = added;
+        LOG.info(() -> "event=industry.shared caseId=" + reportCase.id() + " entries=" + count + " outcome=waiting");
+    }
+
+    /** @return 1 when a new entry was made, 0 when the signal was in the list already */
+    private int share(String listName, Signal signal, String caseId, String itemReference, OffsetDateTime hour,
+                      String group) {
+        List<?> current = em.createNativeQuery("SELECT feed_id FROM industry_feed_entry WHERE list_name = ?1"
+                        + " AND signal_type = ?2 AND signal_value = ?3 AND removed_seq IS NULL")
+                .setParameter(1, listName).setParameter(2, signal.type().name()).setParameter(3, signal.value())
+                .setMaxResults(1).getResultList();
+        String feedId;
+        int made = 0;
+        if (current.isEmpty()) {
+            feedId = UUID.randomUUID().toString();
+            em.createNativeQuery("INSERT INTO industry_feed_entry (feed_id, list_name, signal_type, signal_value,"
+                            + " queued_hour, batch_group) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                    .setParameter(1, feedId).setParameter(2, listName).setParameter(3, signal.type().name())
+                    .setParameter(4, signal.value()).setParameter(5, hour).setParameter(6, group).executeUpdate();
+            made = 1;
+        } else {
+            feedId = (String) current.get(0);
+        }
+        em.createNativeQuery("INSERT INTO industry_feed_source (feed_id, source_id, item_reference)"
+                        + " SELECT ?1, ?2, ?3 FROM industry_feed_head WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM"
+                        + " industry_feed_source WHERE feed_id = ?1 AND source_id = ?2 AND item_reference = ?3)")
+                .setParameter(1, feedId).setParameter(2, caseId).setParameter(3, itemReference).executeUpdate();
+        return made;
+    }
+
+    void caseWithdrawn(@Observes CaseWithdrawn event) {
+        List<?> sourced = em.createNativeQuery("SELECT DISTINCT feed_id FROM industry_feed_source WHERE source_id = ?1")
+                .setParameter(1, event.caseId()).getResultList();
+        if (sourced.isEmpty()) {
+            return;
+        }
+        FeedHead.Locked locked = head.lock();
+        em.createNativeQuery("DELETE FROM industry_feed_source WHERE source_id = ?1")
+                .setParameter(1, event.caseId()).executeUpdate();
+        long position = locked.lastPosition();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        List<String> removed = new ArrayList<>();
+        Set<String> orphans = new LinkedHashSet<>();
+        for (Object id : sourced) {
+            Number others = (Number) em.createNativeQuery("SELECT COUNT(*) FROM industry_feed_source WHERE feed_id = ?1")
+                    .setParameter(1, id).getSingleResult();
+            if (others.longValue() == 0) {
+                orphans.add((String) id);
+            }
+        }
+        for (String feedId : orphans) {
+            Object[] entry = (Object[]) em.createNativeQuery("SELECT added_seq, removed_seq FROM industry_feed_entry"
+                    + " WHERE feed_id = ?1").setParameter(1, feedId).getSingleResult();
+            if (entry[0] == null) {
+                // Never published: it leaves without a trace in the feed.
+                em.createNativeQuery("DELETE FROM industry_feed_entry WHERE feed_id = ?1").setParameter(1, feedId)
+                        .executeUpdate();
+            } else if (entry[1] == null) {
+                position++;
+                em.createNativeQuery("UPDATE industry_feed_entry SET removed_seq = ?1, removed_day = ?2"
+                                + " WHERE feed_id = ?3").setParameter(1, position).setParameter(2, today)
+                        .setParameter(3, feedId).executeUpdate();
+                removed.add(feedId);
+            }
+        }
+        head.moveTo(position, locked.lastGroup());
+        if (!removed.isEmpty()) {
+            JsonArrayBuilder ids = JsonDocuments.JSON.createArrayBuilder();
+            removed.forEach(ids::add);
+            String payload = JsonDocuments.JSON.createObjectBuilder().add("data", JsonDocuments.JSON
+                    .createObjectBuilder().add("ids", ids)
+                    .add("checkpoint", checkpoints.seal(new org.reportremove.industry.entity.Checkpoint(position))))
+                    .build().toString();
+            outbox.queue(Topic.INDUSTRY, UUID.randomUUID().toString(), WITHDRAWN_TYPE, payload, 0);
+        }
+        withdrawn.fire(new FeedSignalsWithdrawn(event.caseId(), removed.size()));
+        LOG.info(() -> "event=industry.withdrawn caseId=" + event.caseId() + " removed=" + removed.size()
+                + " outcome=removed");
+    }
+
+    void caseErased(@Observes CaseErased event) {
+        em.createNativeQuery("INSERT INTO industry_feed_source (feed_id, source_id, item_reference)"
+                        + " SELECT DISTINCT s.feed_id, ?2, '-' FROM industry_feed_source s WHERE s.source_id = ?1"
+                        + " AND NOT EXISTS (SELECT 1 FROM industry_feed_source r WHERE r.feed_id = s.feed_id"
+                        + " AND r.source_id = ?2)")
+                .setParameter(1, event.caseId()).setParameter(2, RETAINED).executeUpdate();
+        em.createNativeQuery("DELETE FROM industry_feed_source WHERE source_id = ?1")
+                .setParameter(1, event.caseId()).executeUpdate();
+    }
+}

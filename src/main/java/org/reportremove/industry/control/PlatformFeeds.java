@@ -1,0 +1,30 @@
+package org.reportremove.industry.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.reportremove.industry.entity.FeedNotSubscribed;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which lists of the feed each platform client is subscribed to
+ * ({@code reportremove.industry.platform.<client id>.lists}): a platform sees the signals of those lists only, and
+ * one subscribed to none is refused rather than shown an empty feed that it would take for "nothing to block".
+ */
+@ApplicationScoped
+public class PlatformFeeds {
+
+    static final String PREFIX = "reportremove.industry.platform.";
+
+    public Set<String> listsOf(String platform) {
+        Config config = ConfigProvider.getConfig();
+        List<String> lists = config.getOptionalValues(PREFIX + platform + ".lists", String.class).orElse(List.of());
+        Set<String> subscribed = Set.copyOf(lists.stream().map(String::trim).filter(l -> !l.isEmpty()).toList());
+        if (subscribed.isEmpty()) {
+            throw new FeedNotSubscribed();
+        }
+        return subscribed;
+    }
+}
