@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reportremove.analysts.entity.PriorityFlag;
 import org.reportremove.testing.AnalystSide;
 import org.reportremove.testing.DeployedServiceTest;
 import org.reportremove.testing.QueuedMessages;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -272,8 +274,11 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
         assertEquals(array("DISPUTED_MATCH"), dispute.getJsonArray("priorityFlags"));
         assertEquals(array(shared.itemReferences().get(0)), dispute.getJsonArray("itemReferences"));
         assertEquals("SUSPECTED_FALSE_MATCH", dispute.getString("reasonCode"));
-        assertEquals(64, count("SELECT priority FROM outbox_message WHERE id = ?", disputes.get(0).id()),
-                "ranked above every flag a case can have");
+        assertEquals(PriorityFlag.rank(EnumSet.of(PriorityFlag.DISPUTED_MATCH)),
+                count("SELECT priority FROM outbox_message WHERE id = ?", disputes.get(0).id()));
+        assertTrue(PriorityFlag.rank(EnumSet.of(PriorityFlag.DISPUTED_MATCH))
+                        > PriorityFlag.rank(EnumSet.complementOf(EnumSet.of(PriorityFlag.DISPUTED_MATCH))),
+                "ranked above every flag a case can have, all together");
         JsonObject leased = analysts.receive(shared.analystReference());
         assertTrue(Set.of("CASE_SUBMITTED", "MATCH_DISPUTED").contains(leased.getString("type")));
     }
