@@ -3,8 +3,6 @@ package org.reportremove.platform.webhooks;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reportremove.platform.problem.ProblemException;
 import org.reportremove.platform.web.AudienceApi;
 import org.reportremove.platform.web.Roles;
 
@@ -93,9 +92,11 @@ public class WebhookResource {
             + " \"type\": \"case.submitted\", \"state\": \"FAILED\", \"reason\": \"RETRIES_EXHAUSTED\", \"attempts\": 23,"
             + " \"lastStatus\": 503, \"queuedAt\": \"2026-11-28T03:10:00Z\", \"finishedAt\": \"2026-11-29T03:10:00Z\"}]")))
     public List<WebhookDeliveries.Listed> failed(@QueryParam("partner") String partner,
-                                                 @QueryParam("limit") @DefaultValue("100")
-                                                 @Min(value = 1, message = "limit must be 1 to 1000")
-                                                 @Max(value = 1000, message = "limit must be 1 to 1000") int limit) {
+                                                 @QueryParam("limit") @DefaultValue("100") int limit) {
+        // Checked here, not with @Min/@Max: Payara's OpenAPI generator fails on those on a query parameter.
+        if (limit < 1 || limit > 1000) {
+            throw ProblemException.invalidField("limit", "must be 1 to 1000");
+        }
         return deliveries.failed(partner, limit);
     }
 

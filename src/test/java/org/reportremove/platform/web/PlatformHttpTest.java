@@ -359,7 +359,7 @@ class PlatformHttpTest extends DeployedServiceTest {
         YoungPeople.Person person = YoungPeople.person(api, "16_17");
         YoungPeople.ReportedCase reported = YoungPeople.report(api, database, person, 1, "en");
         Map<String, Set<String>> allowed = Map.of(
-                "topic", Set.of("ANALYSTS", "HELPLINE", "NOTIFICATIONS"),
+                "topic", Set.of("ANALYSTS", "HELPLINE", "NOTIFICATIONS", "INDUSTRY"),
                 "outcome", Set.of("applied", "duplicate", "rejected", "ignored"),
                 "limit", Set.of("username", "address", "account", "open", "submission", "submission-address", "other"),
                 "kind", Set.of("CLOSED_CASES", "WITHDRAWN_CASES", "AGE_CHECKS", "IDEMPOTENCY_KEYS",

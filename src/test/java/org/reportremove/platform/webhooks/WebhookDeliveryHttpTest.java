@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.reportremove.testing.AnalystSide;
 import org.reportremove.testing.Api;
 import org.reportremove.testing.Metrics;
 import org.reportremove.testing.Reply;
@@ -325,16 +326,11 @@ class WebhookDeliveryHttpTest {
 
     @Test
     void aHelplineMessageNamingNoPartnerIsRecordedUndeliverableAndNeverSent() throws Exception {
-        Person person = YoungPeople.person(api, "16_17");
-        Reply submitted = api.postJson("/api/v1/cases", object(
-                "items", array(object("contentType", "PHOTO", "signals", array(
-                        object("type", "SHA256", "value", YoungPeople.hex(64)),
-                        object("type", "PDQ", "value", YoungPeople.hex(64), "quality", 90)))),
-                "concerns", array("THREATENED"),
-                "consent", object("followUp", true, "contactBy", "CHAT")),
-                "Authorization", person.bearer(), "Idempotency-Key", UUID.randomUUID().toString());
-        assertEquals(201, submitted.status(), submitted.body());
-        String reference = submitted.json().getString("reference");
+        // The helpline capability always names the partner; a message without one (left by an older version, or
+        // written by mistake) must go nowhere rather than to every subscription.
+        String reference = "RR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        queueHelplineEvent(reference, "safeguarding.raised", object("data", object("reference", reference,
+                "concerns", array("THREATENED"), "ageBand", "16_17")));
 
         await(() -> countQuietly("SELECT COUNT(*) FROM webhook_delivery WHERE subject_id = ? AND partner IS NULL"
                 + " AND state = 'FAILED' AND reason = 'UNDELIVERABLE' AND body IS NULL", reference) == 1,
@@ -373,6 +369,65 @@ class WebhookDeliveryHttpTest {
         assertEquals(1, count("SELECT COUNT(*) FROM webhook_delivery WHERE subject_id = ?", reference),
                 "a partner not subscribed to the type, or with no subscription, gets nothing");
         assertEquals(List.of(), relay.containing(reference));
+    }
+
+    @Test
+    void aPartnerThatLosesConsentGetsConsentWithdrawnAndNothingElseAboutTheCase() throws Exception {
+        Person person = YoungPeople.person(api, "13_15");
+        String reference;
+        helpline.stop();
+        try {
+            Reply submitted = api.postJson("/api/v1/cases", object(
+                    "items", array(object("contentType", "PHOTO", "signals", array(
+                            object("type", "SHA256", "value", YoungPeople.hex(64)),
+                            object("type", "PDQ", "value", YoungPeople.hex(64), "quality", 90)))),
+                    "concerns", array("THREATENED"),
+                    "consent", object("followUp", true, "partners", array(HELPLINE, "test-helpline-2")),
+                    "language", "en"),
+                    "Authorization", person.bearer(), "Idempotency-Key", UUID.randomUUID().toString());
+            assertEquals(201, submitted.status(), submitted.body());
+            String ours = submitted.json().getString("reference");
+            reference = ours;
+            // case.submitted and safeguarding.raised (and any milestone) wait for the helpline, tried already.
+            await(() -> countQuietly("SELECT COUNT(*) FROM webhook_delivery WHERE partner = ? AND subject_id = ?"
+                    + " AND state = 'PENDING' AND attempts >= 1", HELPLINE, ours) >= 2,
+                    "the case's events are tried while the helpline is down");
+
+            Reply changed = api.sendJson("PUT", "/api/v1/cases/" + reference + "/consent",
+                    object("followUp", true, "partners", array("test-helpline-2")), "Authorization", person.bearer());
+            assertEquals(200, changed.status(), changed.body());
+            assertEquals(0, count("SELECT COUNT(*) FROM webhook_delivery WHERE partner = ? AND subject_id = ?"
+                    + " AND event_type <> 'consent.withdrawn'", HELPLINE, reference), "what was waiting is taken back");
+
+            // A milestone after the withdrawal: the other partner is still told, this one is not.
+            AnalystSide analysts = new AnalystSide(api);
+            analysts.receive(firstString("SELECT analyst_reference FROM report_case WHERE case_reference = ?",
+                    reference));
+            // The inbox message and the helpline's case.progressed are written together when a milestone is told.
+            await(() -> api.get("/api/v1/inbox?size=100", "Authorization", person.bearer()).body()
+                    .contains("milestone.WITH_ANALYSTS"), "the case reaches a milestone after the withdrawal");
+        } finally {
+            helpline.start();
+        }
+        String ours = reference;
+        await(() -> helpline.containing(ours).stream().anyMatch(request -> request.answered() == 200),
+                "the helpline is told once it is back");
+        await(() -> countQuietly("SELECT COUNT(*) FROM outbox_message WHERE topic = 'HELPLINE' AND subject_id = ?",
+                ours) == 0 && countQuietly("SELECT COUNT(*) FROM webhook_delivery WHERE subject_id = ?"
+                + " AND state = 'PENDING'", ours) == 0, "everything about the case is handled");
+
+        List<WebhookReceiver.Received> received = helpline.containing(reference);
+        assertEquals(List.of("consent.withdrawn"), received.stream().map(request -> request.event().getString("type"))
+                .distinct().toList(), "nothing queued before the withdrawal, nothing after it");
+        WebhookReceiver.Received told = received.get(received.size() - 1);
+        assertDoesNotThrow(() -> verifier("older").verify(told.body(), told.headers()));
+        assertDoesNotThrow(() -> verifier("newer").verify(told.body(), told.headers()));
+        assertEquals(reference, told.event().getString("subject"));
+        assertEquals(object("reference", reference), told.event().getJsonObject("data"));
+        assertEquals(1, count("SELECT COUNT(*) FROM webhook_delivery WHERE partner = ? AND subject_id = ?",
+                HELPLINE, reference), "one delivery to the helpline about the case: consent.withdrawn");
+        assertEquals(List.of(), relay.containing(reference));
+        assertEquals(List.of(), slow.containing(reference));
     }
 
     private void queueHelplineEvent(String reference, String type, JsonObject payload) throws Exception {
