@@ -64,7 +64,7 @@ public class IndustryFeedbackResource {
     @APIResponse(responseCode = "400", description = "A field is missing or not valid; nothing was applied")
     @APIResponse(responseCode = "403", description = "The platform is subscribed to no list")
     @APIResponse(responseCode = "429", description = "Too many batches this hour")
-    public String receive(@Valid @NotNull(message = "is required") FeedbackRequest request) {
+    public String receiveFeedback(@Valid @NotNull(message = "is required") FeedbackRequest request) {
         List<Feedback.Result> results = feedback.receive(caller.subject(), request.events(), caller.actor());
         JsonArrayBuilder each = JSON.createArrayBuilder();
         int[] counts = new int[3];
