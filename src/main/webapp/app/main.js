@@ -308,7 +308,8 @@ class ReportRemoveApp extends HTMLElement {
       inbox.messages.map(m => {
         const status = h('p', { role: 'status' });
         const text = h('textarea', { rows: '3', maxlength: '2000' });
-        const reply = h('details', {}, h('summary', {}, this.t('inbox.reply')), this.form([field(this.t('inbox.replyLabel'), text),
+        // Only a counsellor's message can be answered: the service's own messages have nobody to read a reply.
+        const reply = m.from !== 'COUNSELLOR' ? null : h('details', {}, h('summary', {}, this.t('inbox.reply')), this.form([field(this.t('inbox.replyLabel'), text),
           h('button', { type: 'submit', class: 'reply-send' }, this.t('inbox.replySend'))], async () => {
           try { await api.reply(m.id, text.value); status.textContent = this.t('inbox.replied'); text.value = ''; } catch (failure) {
             const missing = failure instanceof ApiError && (failure.status === 404 || failure.status === 405);
