@@ -20,6 +20,7 @@ class HelplineEventTypeTest {
         Set<String> raised = new HashSet<>(Arrays.stream(HelplineEventType.values()).map(HelplineEventType::type)
                 .toList());
         raised.add(EventTypes.NOTIFICATION_DUE);
+        raised.add(EventTypes.SIGNALS_WITHDRAWN);
         assertEquals(EventTypes.ALL, raised);
     }
 }
