@@ -218,6 +218,53 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
     }
 
     @Test
+    void aValueSharedByTwoCasesStaysInTheBankAndTheFeedUntilTheLastOfThemGoes() throws Exception {
+        String common = YoungPeople.hex(64);
+        Shared first = share(report(1, common), LIST);
+        Shared second = share(report(1, common), LIST);
+        publish();
+        String bank = "SELECT COUNT(*) FROM known_signal WHERE signal_type = 'SHA256' AND signal_value = ?";
+        String shares = "SELECT COUNT(*) FROM known_signal_share WHERE signal_type = 'SHA256' AND signal_value = ?";
+        String changes = "SELECT COUNT(*) FROM known_signal_change WHERE signal_type = 'SHA256' AND signal_value = ?";
+        assertEquals(1, count(bank, common));
+        assertEquals(2, count(shares, common), "each case's item is a share of the value");
+        assertEquals(1, count(changes, common));
+        String id = idsByValue(snapshot(platform).body()).get(common);
+        String before = snapshot(platform).header(IndustrySignalResource.CHECKPOINT_HEADER);
+
+        withdraw(first);
+        assertEquals(1, count(bank, common), "the second case still keeps the value in the bank");
+        assertEquals(1, count(shares, common));
+        assertEquals(1, count(changes, common), "the bank did not change");
+        assertEquals(id, idsByValue(snapshot(platform).body()).get(common), "nor did the feed");
+        assertTrue(changesSince(platform, before, 100).stream().noneMatch(c -> c.getString("id").equals(id)));
+
+        Reply deleted = api.sendJson("DELETE", "/api/v1/accounts/me", object("passphrase", YoungPeople.PASSPHRASE,
+                "withdrawCases", true), "Authorization", second.person().bearer());
+        assertEquals(204, deleted.status(), deleted.body());
+        assertEquals(0, count(bank, common), "the last share went, and the value with it");
+        assertEquals(0, count(shares, common));
+        assertEquals(2, count(changes, common), "every node's index is told");
+        assertFalse(idsByValue(snapshot(platform).body()).containsKey(common));
+        assertEquals(List.of("removed " + id), changesSince(platform, before, 100).stream()
+                .filter(c -> c.getString("id").equals(id))
+                .map(c -> c.getString("change") + " " + c.getString("id")).toList());
+    }
+
+    @Test
+    void anImportedValueNeverLeavesTheBankByAWithdrawal() throws Exception {
+        String imported = YoungPeople.hex(64);
+        Reply reply = api.post("/api/v1/operator/known-signals", "application/x-ndjson",
+                "{\"type\": \"SHA256\", \"value\": \"" + imported + "\"}\n",
+                "Authorization", "Bearer " + Tokens.operator(api));
+        assertEquals(200, reply.status(), reply.body());
+        Shared shared = share(report(1, imported), LIST);
+        withdraw(shared);
+        assertEquals(1, count("SELECT COUNT(*) FROM known_signal WHERE signal_type = 'SHA256' AND signal_value = ?"
+                + " AND shared_item IS NULL", imported), "the operator's value stays");
+    }
+
+    @Test
     void feedbackIsAppliedOnceAndShowsInProgressWithoutNamingThePlatform() throws Exception {
         Shared shared = share(report(1, null), LIST);
         publish();
