@@ -32,7 +32,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -69,6 +71,9 @@ public class FeedEntries {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PlatformFeeds feeds;
 
     @Inject
     Event<FeedSignalsWithdrawn> withdrawn;
@@ -145,7 +150,7 @@ public class FeedEntries {
                 .setParameter(1, event.caseId()).executeUpdate();
         long position = locked.lastPosition();
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        List<String> removed = new ArrayList<>();
+        Map<String, List<String>> removed = new TreeMap<>();
         Set<String> orphans = new LinkedHashSet<>();
         for (Object id : sourced) {
             Number others = (Number) em.createNativeQuery("SELECT COUNT(*) FROM industry_feed_source WHERE feed_id = ?1")
@@ -155,8 +160,8 @@ public class FeedEntries {
             }
         }
         for (String feedId : orphans) {
-            Object[] entry = (Object[]) em.createNativeQuery("SELECT added_seq, removed_seq FROM industry_feed_entry"
-                    + " WHERE feed_id = ?1").setParameter(1, feedId).getSingleResult();
+            Object[] entry = (Object[]) em.createNativeQuery("SELECT added_seq, removed_seq, list_name"
+                    + " FROM industry_feed_entry WHERE feed_id = ?1").setParameter(1, feedId).getSingleResult();
             if (entry[0] == null) {
                 // Never published: it leaves without a trace in the feed.
                 em.createNativeQuery("DELETE FROM industry_feed_entry WHERE feed_id = ?1").setParameter(1, feedId)
@@ -166,22 +171,48 @@ public class FeedEntries {
                 em.createNativeQuery("UPDATE industry_feed_entry SET removed_seq = ?1, removed_day = ?2"
                                 + " WHERE feed_id = ?3").setParameter(1, position).setParameter(2, today)
                         .setParameter(3, feedId).executeUpdate();
-                removed.add(feedId);
+                removed.computeIfAbsent((String) entry[2], l -> new ArrayList<>()).add(feedId);
             }
         }
         head.moveTo(position, locked.lastGroup());
-        if (!removed.isEmpty()) {
+        int told = tellSubscribers(removed, position);
+        int count = removed.values().stream().mapToInt(List::size).sum();
+        withdrawn.fire(new FeedSignalsWithdrawn(event.caseId(), count));
+        LOG.info(() -> "event=industry.withdrawn caseId=" + event.caseId() + " removed=" + count
+                + " platforms=" + told + " outcome=removed");
+    }
+
+    /**
+     * Queues one {@code signals.withdrawn} message for each platform subscribed to a list that lost signals, naming
+     * only the ids of its own lists: a platform never learns of (nor from) a list it does not receive.
+     *
+     * @return how many platforms are told
+     */
+    private int tellSubscribers(Map<String, List<String>> removedByList, long position) {
+        if (removedByList.isEmpty()) {
+            return 0;
+        }
+        String checkpoint = checkpoints.seal(new org.reportremove.industry.entity.Checkpoint(position));
+        int told = 0;
+        for (Map.Entry<String, Set<String>> platform : feeds.subscriptions().entrySet()) {
             JsonArrayBuilder ids = JsonDocuments.JSON.createArrayBuilder();
-            removed.forEach(ids::add);
-            String payload = JsonDocuments.JSON.createObjectBuilder().add("data", JsonDocuments.JSON
-                    .createObjectBuilder().add("ids", ids)
-                    .add("checkpoint", checkpoints.seal(new org.reportremove.industry.entity.Checkpoint(position))))
+            int named = 0;
+            for (Map.Entry<String, List<String>> list : removedByList.entrySet()) {
+                if (platform.getValue().contains(list.getKey())) {
+                    list.getValue().forEach(ids::add);
+                    named += list.getValue().size();
+                }
+            }
+            if (named == 0) {
+                continue;
+            }
+            String payload = JsonDocuments.JSON.createObjectBuilder().add("partner", platform.getKey())
+                    .add("data", JsonDocuments.JSON.createObjectBuilder().add("ids", ids).add("checkpoint", checkpoint))
                     .build().toString();
             outbox.queue(Topic.INDUSTRY, UUID.randomUUID().toString(), WITHDRAWN_TYPE, payload, 0);
+            told++;
         }
-        withdrawn.fire(new FeedSignalsWithdrawn(event.caseId(), removed.size()));
-        LOG.info(() -> "event=industry.withdrawn caseId=" + event.caseId() + " removed=" + removed.size()
-                + " outcome=removed");
+        return told;
     }
 
     void caseErased(@Observes CaseErased event) {

@@ -205,7 +205,8 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
         Set<String> announced = new HashSet<>();
         for (QueuedMessages.Message message : messages) {
             JsonObject data = message.payload().getJsonObject("data");
-            assertEquals(Set.of("data"), message.payload().keySet());
+            assertEquals(Set.of("partner", "data"), message.payload().keySet());
+            assertEquals("test-platform", message.payload().getString("partner"), "the one platform on that list");
             assertEquals(Set.of("ids", "checkpoint"), data.keySet());
             data.getJsonArray("ids").getValuesAs(jakarta.json.JsonString.class).forEach(id -> announced.add(id.getString()));
             Reply after = api.get(SIGNALS + "?checkpoint=" + data.getString("checkpoint"), "Authorization", platform);
@@ -262,6 +263,40 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
         withdraw(shared);
         assertEquals(1, count("SELECT COUNT(*) FROM known_signal WHERE signal_type = 'SHA256' AND signal_value = ?"
                 + " AND shared_item IS NULL", imported), "the operator's value stays");
+    }
+
+    @Test
+    void aWithdrawalIsAnnouncedOnlyToPlatformsSubscribedToTheListsItsSignalsWereIn() throws Exception {
+        Shared onA = share(report(1, null), LIST);
+        Shared onB = share(report(1, null), "lst-b");
+        publish();
+        Map<String, String> idOf = idsByValue(snapshot(platform).body());
+        Set<String> idsOfA = onA.values().stream().map(idOf::get).collect(Collectors.toSet());
+        Set<String> idsOfB = onB.values().stream().map(idOf::get).collect(Collectors.toSet());
+        withdraw(onA);
+        withdraw(onB);
+
+        Map<String, Set<String>> toldOfA = told(idsOfA);
+        assertEquals(Set.of("test-platform"), toldOfA.keySet(),
+                "test-platform-b takes only lst-b, and test-platform-none no list: neither hears of lst-a");
+        assertEquals(idsOfA, toldOfA.get("test-platform"));
+        Map<String, Set<String>> toldOfB = told(idsOfB);
+        assertEquals(Set.of("test-platform", "test-platform-b"), toldOfB.keySet());
+        toldOfB.values().forEach(ids -> assertEquals(idsOfB, ids));
+    }
+
+    /** The signals.withdrawn messages queued that name any of these ids: the ids each platform is told of. */
+    private Map<String, Set<String>> told(Set<String> ids) {
+        Map<String, Set<String>> told = new HashMap<>();
+        for (QueuedMessages.Message message : QueuedMessages.of(database, "INDUSTRY", p -> p.getJsonObject("data")
+                .getJsonArray("ids").getValuesAs(jakarta.json.JsonString.class).stream()
+                .anyMatch(id -> ids.contains(id.getString())))) {
+            Set<String> named = message.payload().getJsonObject("data").getJsonArray("ids")
+                    .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+                    .collect(Collectors.toSet());
+            assertEquals(null, told.put(message.payload().getString("partner"), named), "one message per platform");
+        }
+        return told;
     }
 
     @Test
