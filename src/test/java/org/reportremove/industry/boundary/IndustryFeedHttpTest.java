@@ -330,6 +330,13 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
         JsonObject counts = progress.json().getJsonObject("counts");
         assertEquals(1, counts.getInt("platformsBlocking"), progress.body());
         assertEquals(3, counts.getInt("uploadsBlocked"), progress.body());
+        assertEquals(2, counts.getInt("copiesTakenDown"), "the REMOVED feedback, counted once: " + progress.body());
+        assertEquals(List.of("Apps or sites that block it: 1. Times they stopped it being posted: 3.",
+                        "Copies that apps or sites found and took down: 2."),
+                progress.json().getJsonArray("inWords").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString).toList(), "in the young person's words, once");
+        assertEquals("BLOCKING_ACTIVE", progress.json().getString("stage"),
+                "copies a platform took down are not a place the young person told of");
         assertFalse(view.body().contains("test-platform") || progress.body().contains("test-platform"),
                 "the platform is not named to the young person");
         assertEquals(2, count("SELECT COUNT(*) FROM analyst_removal_action WHERE case_id = (SELECT id FROM"
