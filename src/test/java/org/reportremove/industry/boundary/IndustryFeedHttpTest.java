@@ -300,6 +300,64 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
     }
 
     @Test
+    void anOperatorsImportFlaggedShareableJoinsTheFeedAndItsRemovalsLeaveIt() throws Exception {
+        String before = snapshot(platform).header(IndustrySignalResource.CHECKPOINT_HEADER);
+        String sha = YoungPeople.hex(64);
+        String pdq = YoungPeople.hex(64);
+        String weakPdq = YoungPeople.hex(64);
+        String alsoACase = YoungPeople.hex(64);
+        String operator = "Bearer " + Tokens.operator(api);
+        String refusedValue = YoungPeople.hex(64);
+        assertInvalidFields(importSignals("?shareable=true", line("SHA256", refusedValue, null, null), operator),
+                "list", "is required with shareable=true: the hash list's name (1 to 64 letters, digits, spaces,"
+                        + " '.', '_' or '-')");
+        assertInvalidFields(importSignals("?list=" + LIST, line("SHA256", refusedValue, null, null), operator),
+                "list", "is given only with shareable=true");
+        assertEquals(0, count("SELECT COUNT(*) FROM known_signal WHERE signal_value = ?", refusedValue),
+                "nothing of a refused import is written");
+
+        Shared shared = share(report(1, alsoACase), LIST);
+        String lines = line("SHA256", sha, null, null) + line("PDQ", pdq, 90, null) + line("PDQ", weakPdq, 20, null)
+                + line("SHA256", alsoACase, null, null);
+        Reply imported = importSignals("?shareable=true&list=" + LIST, lines, operator);
+        assertEquals(200, imported.status(), imported.body());
+        assertEquals(200, importSignals("?shareable=true&list=" + LIST, lines, operator).status(),
+                "an import run again");
+        publish();
+        Map<String, String> idOf = idsByValue(snapshot(platform).body());
+        assertTrue(idOf.keySet().containsAll(Set.of(sha, pdq, alsoACase)), "shared through the hourly batch");
+        assertFalse(idOf.containsKey(weakPdq), "a perceptual hash of unreliable quality is never shared");
+        assertFalse(idsByValue(snapshot("Bearer " + Tokens.clientToken(api, "test-platform-b", null)).body())
+                .containsKey(sha), "only on the list the import named");
+        assertEquals(1, changesSince(platform, before, 100).stream()
+                .filter(c -> c.getString("signal_value").equals(sha)).count(), "once, though imported twice");
+
+        Reply removal = importSignals("", line("SHA256", sha, null, "REMOVE") + line("SHA256", alsoACase, null,
+                "REMOVE"), operator);
+        assertEquals(200, removal.status(), removal.body());
+        Map<String, String> after = idsByValue(snapshot(platform).body());
+        assertFalse(after.containsKey(sha), "removed from the bank, so from the feed");
+        assertEquals(idOf.get(alsoACase), after.get(alsoACase), "a case still keeps this one in the feed");
+        assertEquals(idOf.get(pdq), after.get(pdq));
+        assertEquals(List.of("added", "removed"), changesSince(platform, before, 100).stream()
+                .filter(c -> c.getString("signal_value").equals(sha)).map(c -> c.getString("change")).toList());
+        assertEquals(Map.of("test-platform", Set.of(idOf.get(sha))), told(Set.of(idOf.get(sha))),
+                "the platforms of its list learn at once");
+        assertTrue(shared.values().contains(alsoACase));
+    }
+
+    private Reply importSignals(String query, String lines, String operator) {
+        return api.post("/api/v1/operator/known-signals" + query, "application/x-ndjson", lines,
+                "Authorization", operator);
+    }
+
+    private static String line(String type, String value, Integer quality, String action) {
+        return object("type", type, "value", value).toString().replace("}", (quality == null ? ""
+                : ", \"quality\": " + quality) + (action == null ? "" : ", \"action\": \"" + action + "\"") + "}")
+                + "\n";
+    }
+
+    @Test
     void feedbackIsAppliedOnceAndShowsInProgressWithoutNamingThePlatform() throws Exception {
         Shared shared = share(report(1, null), LIST);
         publish();
