@@ -129,23 +129,37 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
         }
     }
 
+    /**
+     * Property-style, over several seeds: cases shared (some sharing a value with an earlier case), published and
+     * withdrawn in a random order; from every checkpoint seen on the way, reading every page of changes gives
+     * exactly the feed as it is at the end.
+     */
     @Test
     void incrementalSyncFromAnyCheckpointGivesTheCurrentSet() throws Exception {
-        Random random = new Random(20261130L);
+        for (long seed : new long[]{20261130L, 7L, 1_000_003L}) {
+            syncFromEveryCheckpoint(new Random(seed), seed);
+        }
+    }
+
+    private void syncFromEveryCheckpoint(Random random, long seed) throws Exception {
         List<Shared> live = new ArrayList<>();
+        List<String> used = new ArrayList<>();
         Set<String> all = new HashSet<>();
         Map<String, Set<String>> seenAt = new LinkedHashMap<>();
-        for (int step = 0; step < 14; step++) {
+        for (int step = 0; step < 10; step++) {
             int move = random.nextInt(4);
             if (move <= 1 || live.isEmpty()) {
-                Shared shared = share(report(1 + random.nextInt(2), null), LIST);
+                // A third of the cases share a value with an earlier one, live or withdrawn.
+                String common = !used.isEmpty() && random.nextInt(3) == 0 ? used.get(random.nextInt(used.size()))
+                        : null;
+                Shared shared = share(report(1 + random.nextInt(2), common), LIST);
                 live.add(shared);
                 all.addAll(shared.values());
+                used.add(shared.signalValues().get(0).get(0));
             } else if (move == 2) {
                 publish();
             } else {
-                Shared gone = live.remove(random.nextInt(live.size()));
-                withdraw(gone);
+                withdraw(live.remove(random.nextInt(live.size())));
             }
             Reply snapshot = snapshot(platform);
             seenAt.put(snapshot.header(IndustrySignalResource.CHECKPOINT_HEADER), ours(snapshot.body(), all));
@@ -153,10 +167,11 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
         publish();
         Set<String> now = ours(snapshot(platform).body(), all);
         assertEquals(live.stream().flatMap(s -> s.values().stream()).collect(Collectors.toSet()),
-                now.stream().map(line -> line.split(" ")[1]).collect(Collectors.toSet()), "the feed is the live set");
+                now.stream().map(line -> line.split(" ")[1]).collect(Collectors.toSet()),
+                "the feed is the live set, seed " + seed);
         for (Map.Entry<String, Set<String>> start : seenAt.entrySet()) {
             Set<String> replica = new HashSet<>(start.getValue());
-            for (JsonObject change : changesSince(platform, start.getKey(), 2)) {
+            for (JsonObject change : changesSince(platform, start.getKey(), 1 + random.nextInt(3))) {
                 String line = change.getString("id") + " " + change.getString("signal_value");
                 if (!all.contains(change.getString("signal_value"))) {
                     continue;
@@ -167,7 +182,7 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
                     replica.remove(line);
                 }
             }
-            assertEquals(now, replica, "synced from a checkpoint");
+            assertEquals(now, replica, "synced from a checkpoint, seed " + seed);
         }
     }
 
