@@ -115,7 +115,8 @@ public class HelplineResource {
             + " \"APP_MESSAGE\", \"notes\": \"…\", \"locations\": [{\"kind\": \"PLATFORM\", \"platform\":"
             + " \"SNAPCHAT\"}], \"progress\": {\"stage\": \"WITH_ANALYSTS\", \"milestones\": [{\"milestone\":"
             + " \"RECEIVED\", \"reachedOn\": \"2026-11-22\"}], \"counts\": {\"placesReported\": 0, \"placesRemoved\":"
-            + " 0, \"placesRemovedAgain\": 0, \"platformsBlocking\": 0, \"uploadsBlocked\": 0}}, \"messages\": []}")))
+            + " 0, \"placesRemovedAgain\": 0, \"platformsBlocking\": 0, \"uploadsBlocked\": 0,"
+            + " \"copiesTakenDown\": 0}}, \"messages\": []}")))
     @APIResponse(responseCode = "404", description = "No case with this reference that your helpline may follow up")
     public HelplineCaseView read(@Parameter(example = REFERENCE, required = true) @PathParam("reference")
                                  String reference) {

@@ -5,8 +5,11 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.reportremove.industry.entity.FeedNotSubscribed;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Which lists of the feed each platform client is subscribed to
@@ -17,14 +20,37 @@ import java.util.Set;
 public class PlatformFeeds {
 
     static final String PREFIX = "reportremove.industry.platform.";
+    static final String SUFFIX = ".lists";
 
     public Set<String> listsOf(String platform) {
-        Config config = ConfigProvider.getConfig();
-        List<String> lists = config.getOptionalValues(PREFIX + platform + ".lists", String.class).orElse(List.of());
-        Set<String> subscribed = Set.copyOf(lists.stream().map(String::trim).filter(l -> !l.isEmpty()).toList());
+        Set<String> subscribed = lists(ConfigProvider.getConfig(), platform);
         if (subscribed.isEmpty()) {
             throw new FeedNotSubscribed();
         }
         return subscribed;
+    }
+
+    /**
+     * Every platform subscribed to at least one list, with its lists, in the order of their client ids: who is told
+     * of a withdrawal, each of the signals of its own lists only.
+     */
+    public Map<String, Set<String>> subscriptions() {
+        Config config = ConfigProvider.getConfig();
+        Map<String, Set<String>> subscribed = new TreeMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && name.length() > PREFIX.length() + SUFFIX.length()) {
+                String platform = name.substring(PREFIX.length(), name.length() - SUFFIX.length());
+                Set<String> lists = lists(config, platform);
+                if (!lists.isEmpty()) {
+                    subscribed.put(platform, lists);
+                }
+            }
+        }
+        return new LinkedHashMap<>(subscribed);
+    }
+
+    private static Set<String> lists(Config config, String platform) {
+        List<String> lists = config.getOptionalValues(PREFIX + platform + SUFFIX, String.class).orElse(List.of());
+        return Set.copyOf(lists.stream().map(String::trim).filter(l -> !l.isEmpty()).toList());
     }
 }

@@ -16,8 +16,9 @@ import java.util.UUID;
 /**
  * Which deliveries one outbox message becomes. A helpline message ({@code {"partner": ..., "data": {...}}}) goes to
  * the partner it names, if that partner's subscription is on and takes its type; one that names no partner is
- * recorded as undeliverable. A due notification goes to every subscription that takes {@code notification.due},
- * and signals withdrawn from the industry feed to every subscription that takes {@code signals.withdrawn}.
+ * recorded as undeliverable. A due notification goes to every subscription that takes {@code notification.due};
+ * signals withdrawn from the industry feed ({@code {"partner": ..., "data": {...}}}, one message per platform
+ * subscribed to their lists) go to the platform named, if its subscription takes {@code signals.withdrawn}.
  * Anything else becomes nothing.
  */
 final class FanOut {
@@ -39,15 +40,19 @@ final class FanOut {
                     .toList();
         }
         if (message.topic() == Topic.INDUSTRY) {
-            // Signals taken out of the industry feed: every platform subscribed learns at once, by feed id.
+            // Signals taken out of the industry feed: the platform the message names (subscribed to their list)
+            // learns at once, by feed id; a message that names none goes nowhere.
             JsonObject payload = parse(message.payload());
+            JsonValue partner = payload == null ? null : payload.get("partner");
             JsonValue data = payload == null ? null : payload.get("data");
-            if (!EventTypes.SIGNALS_WITHDRAWN.equals(message.type()) || !(data instanceof JsonObject eventData)) {
+            if (!EventTypes.SIGNALS_WITHDRAWN.equals(message.type()) || !(data instanceof JsonObject eventData)
+                    || !(partner instanceof jakarta.json.JsonString named)) {
                 return List.of();
             }
             String body = CloudEvents.envelope(source, message.id(), message.type(), null, message.queuedAt(),
                     eventData);
-            return subscriptions.stream().filter(subscription -> subscription.takes(message.type()))
+            return subscriptions.stream().filter(subscription -> subscription.partner().equals(named.getString())
+                            && subscription.takes(message.type()))
                     .map(subscription -> planned(message, subscription.partner(), message.subjectId(), body))
                     .toList();
         }

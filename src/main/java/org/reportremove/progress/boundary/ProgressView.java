@@ -21,7 +21,7 @@ public record ProgressView(String reference, String stage, String language, List
     }
 
     public record CountsView(int placesReported, int placesRemoved, int placesRemovedAgain, int platformsBlocking,
-                             long uploadsBlocked) {
+                             long uploadsBlocked, long copiesTakenDown) {
     }
 
     /** An item by its number in the case, where it stands, in words. */

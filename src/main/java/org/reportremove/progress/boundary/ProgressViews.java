@@ -44,7 +44,8 @@ public class ProgressViews {
                 .toList();
         return new ProgressView(reportCase.reference().value(), progress.stage().name(), reportCase.language().code(),
                 milestones, new ProgressView.CountsView(counts.placesReported(), counts.placesRemoved(),
-                counts.placesRemovedAgain(), counts.platformsBlocking(), counts.uploadsBlocked()),
+                counts.placesRemovedAgain(), counts.platformsBlocking(), counts.uploadsBlocked(),
+                counts.copiesTakenDown()),
                 Stream.concat(toldUs(reportCase, words).stream(), countsInWords(words, counts).stream()).toList(),
                 items,
                 progress.anyItemNotActedOn() ? stillPossible(reportCase, words) : null);
@@ -79,6 +80,9 @@ public class ProgressViews {
         if (counts.platformsBlocking() > 0) {
             said.add(words.text("counts.blocking",
                     Map.of("platforms", counts.platformsBlocking(), "uploads", counts.uploadsBlocked())));
+        }
+        if (counts.copiesTakenDown() > 0) {
+            said.add(words.text("counts.takenDown", Map.of("copies", counts.copiesTakenDown())));
         }
         return said;
     }

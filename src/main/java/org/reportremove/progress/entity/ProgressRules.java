@@ -97,7 +97,10 @@ public final class ProgressRules {
                 .filter(a -> a.action() == RemovalActionType.UPLOADS_BLOCKED).toList();
         int platforms = (int) blocked.stream().map(ActionFact::platform).filter(Objects::nonNull).distinct().count();
         long uploads = blocked.stream().mapToLong(ActionFact::blockedCount).sum();
-        return new ProgressCounts(byPlace.size(), removed, removedAgain, platforms, uploads);
+        // A platform's REMOVED feedback names no place: its count is of copies it found and took down itself.
+        long takenDown = actions.stream().filter(a -> a.action() == RemovalActionType.REMOVED
+                && a.placeDigest() == null && a.platform() != null).mapToLong(ActionFact::blockedCount).sum();
+        return new ProgressCounts(byPlace.size(), removed, removedAgain, platforms, uploads, takenDown);
     }
 
     private static ProgressStage stage(ProgressFacts facts, boolean withAnalysts, boolean assessed,

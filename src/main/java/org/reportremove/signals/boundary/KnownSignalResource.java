@@ -7,10 +7,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -25,7 +27,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Operators fill the bank of known signals in bulk, and take signals out of it ({@code "action": "REMOVE"}). The
+ * Operators fill the bank of known signals in bulk, and take signals out of it ({@code "action": "REMOVE"}); with
+ * {@code ?shareable=true&list=...} the signals also join that hash list of the industry feed. The
  * body is read as a stream (the only path with a body limit above the default, see
  * {@code reportremove.signals.import.max-body-bytes}); every node's index follows the changes within seconds.
  */
@@ -66,8 +69,13 @@ public class KnownSignalResource {
                     + " \"1f0e…\", \"read\": 4, \"added\": 2, \"alreadyPresent\": 1, \"removed\": 1,"
                     + " \"alreadyAbsent\": 0, \"refused\": 0, \"refusedLines\": []}")))
     @APIResponse(responseCode = "413", description = "The body is over the import limit")
-    public ImportReport importSignals(InputStream body) throws IOException {
-        ImportReport report = importer.importLines(body);
+    public ImportReport importSignals(
+            @Parameter(description = "true to share the signals imported on a hash list of the industry feed (and"
+                    + " only then); their removals leave the feed in any case") @QueryParam("shareable") String shareable,
+            @Parameter(description = "the hash list they are shared on, with shareable=true: 1 to 64 letters,"
+                    + " digits, spaces, '.', '_' or '-'") @QueryParam("list") String list,
+            InputStream body) throws IOException {
+        ImportReport report = importer.importLines(body, ImportSharing.listOf(shareable, list));
         importer.done(caller.actor(), report.importId());
         return report;
     }

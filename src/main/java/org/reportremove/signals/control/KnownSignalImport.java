@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import jakarta.enterprise.event.Event;
 import org.reportremove.platform.security.Actor;
 import org.reportremove.signals.entity.KnownSignalsImported;
+import org.reportremove.signals.entity.ShareableSignalsImported;
 import org.reportremove.platform.persistence.ConfiguredDataSource;
 import org.reportremove.platform.persistence.DatabaseConfiguration;
 import org.reportremove.signals.entity.Signal;
@@ -46,7 +47,8 @@ import static org.reportremove.platform.json.JsonDocuments.JSON;
  * ordinary import). Signals already in the bank are left as they are, and removing one that is not there changes
  * nothing, so an import that was cut off can simply be run again. Invalid lines are counted and skipped. Every
  * value added or removed is written to the change log in its batch's transaction, which is how every node's index
- * learns of it.
+ * learns of it. An import may share its signals on a hash list of the industry feed: after each batch commits,
+ * {@link ShareableSignalsImported} names the batch's signals to share and those it removed.
  */
 @ApplicationScoped
 public class KnownSignalImport {
@@ -70,13 +72,24 @@ public class KnownSignalImport {
     @Inject
     Event<KnownSignalsImported> imported;
 
+    @Inject
+    Event<ShareableSignalsImported> shareable;
+
     /** An import is told once it is done, with its id (its content is in the bank, not in the event). */
     @Transactional
     public void done(Actor actor, String importId) {
         imported.fire(new KnownSignalsImported(importId, actor));
     }
 
+    /** Imports without sharing anything on the feed. */
     public ImportReport importLines(InputStream body) throws IOException {
+        return importLines(body, null);
+    }
+
+    /**
+     * @param shareOn the hash list of the industry feed on which the valid signals to add are shared, or null
+     */
+    public ImportReport importLines(InputStream body, String shareOn) throws IOException {
         String importId = UUID.randomUUID().toString();
         long read = 0;
         long refused = 0;
@@ -105,10 +118,10 @@ public class KnownSignalImport {
                         }
                     }
                     if (batch.size() == BATCH) {
-                        write(connection, insert, delete, batch, h2, counts);
+                        write(connection, insert, delete, batch, h2, counts, shareOn);
                     }
                 }
-                write(connection, insert, delete, batch, h2, counts);
+                write(connection, insert, delete, batch, h2, counts, shareOn);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The bank of known signals could not be written", e);
@@ -132,8 +145,8 @@ public class KnownSignalImport {
      * Writes one batch with its change rows and commits it. Lines are applied in their order: a value added and
      * removed in one batch ends up removed, as it would line by line.
      */
-    private static void write(Connection connection, PreparedStatement insert, PreparedStatement delete,
-                              List<ImportLine> batch, boolean h2, Counts counts) throws SQLException {
+    private void write(Connection connection, PreparedStatement insert, PreparedStatement delete,
+                       List<ImportLine> batch, boolean h2, Counts counts, String shareOn) throws SQLException {
         if (batch.isEmpty()) {
             return;
         }
@@ -186,7 +199,30 @@ public class KnownSignalImport {
             KnownSignalChanges.record(connection, entry.getKey(), entry.getValue());
         }
         connection.commit();
+        tellFeed(batch, shareOn);
         batch.clear();
+    }
+
+    /**
+     * Names the committed batch's shareable signals and removals to the feed. Removals are told whatever the import
+     * shares, as a value an earlier import shared leaves the feed with the bank.
+     */
+    private void tellFeed(List<ImportLine> batch, String shareOn) {
+        // As in the bank, the last line about a value decides.
+        Map<String, ImportLine> last = new LinkedHashMap<>();
+        batch.forEach(line -> last.put(line.type().name() + ":" + line.value(), line));
+        List<Signal> shared = new ArrayList<>();
+        List<ShareableSignalsImported.Removed> removed = new ArrayList<>();
+        for (ImportLine line : last.values()) {
+            if (line.removal()) {
+                removed.add(new ShareableSignalsImported.Removed(line.type(), line.value()));
+            } else if (shareOn != null) {
+                shared.add(new Signal(line.type(), line.value(), line.quality()));
+            }
+        }
+        if (!shared.isEmpty() || !removed.isEmpty()) {
+            shareable.fire(new ShareableSignalsImported(shareOn, shared, removed));
+        }
     }
 
     /** One valid line: a value to add (with its quality) or to remove. */

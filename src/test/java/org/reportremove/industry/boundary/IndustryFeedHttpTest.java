@@ -129,23 +129,37 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
         }
     }
 
+    /**
+     * Property-style, over several seeds: cases shared (some sharing a value with an earlier case), published and
+     * withdrawn in a random order; from every checkpoint seen on the way, reading every page of changes gives
+     * exactly the feed as it is at the end.
+     */
     @Test
     void incrementalSyncFromAnyCheckpointGivesTheCurrentSet() throws Exception {
-        Random random = new Random(20261130L);
+        for (long seed : new long[]{20261130L, 7L, 1_000_003L}) {
+            syncFromEveryCheckpoint(new Random(seed), seed);
+        }
+    }
+
+    private void syncFromEveryCheckpoint(Random random, long seed) throws Exception {
         List<Shared> live = new ArrayList<>();
+        List<String> used = new ArrayList<>();
         Set<String> all = new HashSet<>();
         Map<String, Set<String>> seenAt = new LinkedHashMap<>();
-        for (int step = 0; step < 14; step++) {
+        for (int step = 0; step < 10; step++) {
             int move = random.nextInt(4);
             if (move <= 1 || live.isEmpty()) {
-                Shared shared = share(report(1 + random.nextInt(2), null), LIST);
+                // A third of the cases share a value with an earlier one, live or withdrawn.
+                String common = !used.isEmpty() && random.nextInt(3) == 0 ? used.get(random.nextInt(used.size()))
+                        : null;
+                Shared shared = share(report(1 + random.nextInt(2), common), LIST);
                 live.add(shared);
                 all.addAll(shared.values());
+                used.add(shared.signalValues().get(0).get(0));
             } else if (move == 2) {
                 publish();
             } else {
-                Shared gone = live.remove(random.nextInt(live.size()));
-                withdraw(gone);
+                withdraw(live.remove(random.nextInt(live.size())));
             }
             Reply snapshot = snapshot(platform);
             seenAt.put(snapshot.header(IndustrySignalResource.CHECKPOINT_HEADER), ours(snapshot.body(), all));
@@ -153,10 +167,11 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
         publish();
         Set<String> now = ours(snapshot(platform).body(), all);
         assertEquals(live.stream().flatMap(s -> s.values().stream()).collect(Collectors.toSet()),
-                now.stream().map(line -> line.split(" ")[1]).collect(Collectors.toSet()), "the feed is the live set");
+                now.stream().map(line -> line.split(" ")[1]).collect(Collectors.toSet()),
+                "the feed is the live set, seed " + seed);
         for (Map.Entry<String, Set<String>> start : seenAt.entrySet()) {
             Set<String> replica = new HashSet<>(start.getValue());
-            for (JsonObject change : changesSince(platform, start.getKey(), 2)) {
+            for (JsonObject change : changesSince(platform, start.getKey(), 1 + random.nextInt(3))) {
                 String line = change.getString("id") + " " + change.getString("signal_value");
                 if (!all.contains(change.getString("signal_value"))) {
                     continue;
@@ -167,7 +182,7 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
                     replica.remove(line);
                 }
             }
-            assertEquals(now, replica, "synced from a checkpoint");
+            assertEquals(now, replica, "synced from a checkpoint, seed " + seed);
         }
     }
 
@@ -205,7 +220,8 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
         Set<String> announced = new HashSet<>();
         for (QueuedMessages.Message message : messages) {
             JsonObject data = message.payload().getJsonObject("data");
-            assertEquals(Set.of("data"), message.payload().keySet());
+            assertEquals(Set.of("partner", "data"), message.payload().keySet());
+            assertEquals("test-platform", message.payload().getString("partner"), "the one platform on that list");
             assertEquals(Set.of("ids", "checkpoint"), data.keySet());
             data.getJsonArray("ids").getValuesAs(jakarta.json.JsonString.class).forEach(id -> announced.add(id.getString()));
             Reply after = api.get(SIGNALS + "?checkpoint=" + data.getString("checkpoint"), "Authorization", platform);
@@ -215,6 +231,145 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
         assertEquals(expectedRemoved, announced);
         assertEquals(List.of("ANALYST_REMOVAL_RECORDED", "CASE_SUBMITTED", "CASE_WITHDRAWN",
                 "INDUSTRY_SIGNALS_WITHDRAWN"), auditActionsFor(first.reference()).stream().sorted().toList());
+    }
+
+    @Test
+    void aValueSharedByTwoCasesStaysInTheBankAndTheFeedUntilTheLastOfThemGoes() throws Exception {
+        String common = YoungPeople.hex(64);
+        Shared first = share(report(1, common), LIST);
+        Shared second = share(report(1, common), LIST);
+        publish();
+        String bank = "SELECT COUNT(*) FROM known_signal WHERE signal_type = 'SHA256' AND signal_value = ?";
+        String shares = "SELECT COUNT(*) FROM known_signal_share WHERE signal_type = 'SHA256' AND signal_value = ?";
+        String changes = "SELECT COUNT(*) FROM known_signal_change WHERE signal_type = 'SHA256' AND signal_value = ?";
+        assertEquals(1, count(bank, common));
+        assertEquals(2, count(shares, common), "each case's item is a share of the value");
+        assertEquals(1, count(changes, common));
+        String id = idsByValue(snapshot(platform).body()).get(common);
+        String before = snapshot(platform).header(IndustrySignalResource.CHECKPOINT_HEADER);
+
+        withdraw(first);
+        assertEquals(1, count(bank, common), "the second case still keeps the value in the bank");
+        assertEquals(1, count(shares, common));
+        assertEquals(1, count(changes, common), "the bank did not change");
+        assertEquals(id, idsByValue(snapshot(platform).body()).get(common), "nor did the feed");
+        assertTrue(changesSince(platform, before, 100).stream().noneMatch(c -> c.getString("id").equals(id)));
+
+        Reply deleted = api.sendJson("DELETE", "/api/v1/accounts/me", object("passphrase", YoungPeople.PASSPHRASE,
+                "withdrawCases", true), "Authorization", second.person().bearer());
+        assertEquals(204, deleted.status(), deleted.body());
+        assertEquals(0, count(bank, common), "the last share went, and the value with it");
+        assertEquals(0, count(shares, common));
+        assertEquals(2, count(changes, common), "every node's index is told");
+        assertFalse(idsByValue(snapshot(platform).body()).containsKey(common));
+        assertEquals(List.of("removed " + id), changesSince(platform, before, 100).stream()
+                .filter(c -> c.getString("id").equals(id))
+                .map(c -> c.getString("change") + " " + c.getString("id")).toList());
+    }
+
+    @Test
+    void anImportedValueNeverLeavesTheBankByAWithdrawal() throws Exception {
+        String imported = YoungPeople.hex(64);
+        Reply reply = api.post("/api/v1/operator/known-signals", "application/x-ndjson",
+                "{\"type\": \"SHA256\", \"value\": \"" + imported + "\"}\n",
+                "Authorization", "Bearer " + Tokens.operator(api));
+        assertEquals(200, reply.status(), reply.body());
+        Shared shared = share(report(1, imported), LIST);
+        withdraw(shared);
+        assertEquals(1, count("SELECT COUNT(*) FROM known_signal WHERE signal_type = 'SHA256' AND signal_value = ?"
+                + " AND shared_item IS NULL", imported), "the operator's value stays");
+    }
+
+    @Test
+    void aWithdrawalIsAnnouncedOnlyToPlatformsSubscribedToTheListsItsSignalsWereIn() throws Exception {
+        Shared onA = share(report(1, null), LIST);
+        Shared onB = share(report(1, null), "lst-b");
+        publish();
+        Map<String, String> idOf = idsByValue(snapshot(platform).body());
+        Set<String> idsOfA = onA.values().stream().map(idOf::get).collect(Collectors.toSet());
+        Set<String> idsOfB = onB.values().stream().map(idOf::get).collect(Collectors.toSet());
+        withdraw(onA);
+        withdraw(onB);
+
+        Map<String, Set<String>> toldOfA = told(idsOfA);
+        assertEquals(Set.of("test-platform"), toldOfA.keySet(),
+                "test-platform-b takes only lst-b, and test-platform-none no list: neither hears of lst-a");
+        assertEquals(idsOfA, toldOfA.get("test-platform"));
+        Map<String, Set<String>> toldOfB = told(idsOfB);
+        assertEquals(Set.of("test-platform", "test-platform-b"), toldOfB.keySet());
+        toldOfB.values().forEach(ids -> assertEquals(idsOfB, ids));
+    }
+
+    /** The signals.withdrawn messages queued that name any of these ids: the ids each platform is told of. */
+    private Map<String, Set<String>> told(Set<String> ids) {
+        Map<String, Set<String>> told = new HashMap<>();
+        for (QueuedMessages.Message message : QueuedMessages.of(database, "INDUSTRY", p -> p.getJsonObject("data")
+                .getJsonArray("ids").getValuesAs(jakarta.json.JsonString.class).stream()
+                .anyMatch(id -> ids.contains(id.getString())))) {
+            Set<String> named = message.payload().getJsonObject("data").getJsonArray("ids")
+                    .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+                    .collect(Collectors.toSet());
+            assertEquals(null, told.put(message.payload().getString("partner"), named), "one message per platform");
+        }
+        return told;
+    }
+
+    @Test
+    void anOperatorsImportFlaggedShareableJoinsTheFeedAndItsRemovalsLeaveIt() throws Exception {
+        String before = snapshot(platform).header(IndustrySignalResource.CHECKPOINT_HEADER);
+        String sha = YoungPeople.hex(64);
+        String pdq = YoungPeople.hex(64);
+        String weakPdq = YoungPeople.hex(64);
+        String alsoACase = YoungPeople.hex(64);
+        String operator = "Bearer " + Tokens.operator(api);
+        String refusedValue = YoungPeople.hex(64);
+        assertInvalidFields(importSignals("?shareable=true", line("SHA256", refusedValue, null, null), operator),
+                "list", "is required with shareable=true: the hash list's name (1 to 64 letters, digits, spaces,"
+                        + " '.', '_' or '-')");
+        assertInvalidFields(importSignals("?list=" + LIST, line("SHA256", refusedValue, null, null), operator),
+                "list", "is given only with shareable=true");
+        assertEquals(0, count("SELECT COUNT(*) FROM known_signal WHERE signal_value = ?", refusedValue),
+                "nothing of a refused import is written");
+
+        Shared shared = share(report(1, alsoACase), LIST);
+        String lines = line("SHA256", sha, null, null) + line("PDQ", pdq, 90, null) + line("PDQ", weakPdq, 20, null)
+                + line("SHA256", alsoACase, null, null);
+        Reply imported = importSignals("?shareable=true&list=" + LIST, lines, operator);
+        assertEquals(200, imported.status(), imported.body());
+        assertEquals(200, importSignals("?shareable=true&list=" + LIST, lines, operator).status(),
+                "an import run again");
+        publish();
+        Map<String, String> idOf = idsByValue(snapshot(platform).body());
+        assertTrue(idOf.keySet().containsAll(Set.of(sha, pdq, alsoACase)), "shared through the hourly batch");
+        assertFalse(idOf.containsKey(weakPdq), "a perceptual hash of unreliable quality is never shared");
+        assertFalse(idsByValue(snapshot("Bearer " + Tokens.clientToken(api, "test-platform-b", null)).body())
+                .containsKey(sha), "only on the list the import named");
+        assertEquals(1, changesSince(platform, before, 100).stream()
+                .filter(c -> c.getString("signal_value").equals(sha)).count(), "once, though imported twice");
+
+        Reply removal = importSignals("", line("SHA256", sha, null, "REMOVE") + line("SHA256", alsoACase, null,
+                "REMOVE"), operator);
+        assertEquals(200, removal.status(), removal.body());
+        Map<String, String> after = idsByValue(snapshot(platform).body());
+        assertFalse(after.containsKey(sha), "removed from the bank, so from the feed");
+        assertEquals(idOf.get(alsoACase), after.get(alsoACase), "a case still keeps this one in the feed");
+        assertEquals(idOf.get(pdq), after.get(pdq));
+        assertEquals(List.of("added", "removed"), changesSince(platform, before, 100).stream()
+                .filter(c -> c.getString("signal_value").equals(sha)).map(c -> c.getString("change")).toList());
+        assertEquals(Map.of("test-platform", Set.of(idOf.get(sha))), told(Set.of(idOf.get(sha))),
+                "the platforms of its list learn at once");
+        assertTrue(shared.values().contains(alsoACase));
+    }
+
+    private Reply importSignals(String query, String lines, String operator) {
+        return api.post("/api/v1/operator/known-signals" + query, "application/x-ndjson", lines,
+                "Authorization", operator);
+    }
+
+    private static String line(String type, String value, Integer quality, String action) {
+        return object("type", type, "value", value).toString().replace("}", (quality == null ? ""
+                : ", \"quality\": " + quality) + (action == null ? "" : ", \"action\": \"" + action + "\"") + "}")
+                + "\n";
     }
 
     @Test
@@ -248,6 +403,13 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
         JsonObject counts = progress.json().getJsonObject("counts");
         assertEquals(1, counts.getInt("platformsBlocking"), progress.body());
         assertEquals(3, counts.getInt("uploadsBlocked"), progress.body());
+        assertEquals(2, counts.getInt("copiesTakenDown"), "the REMOVED feedback, counted once: " + progress.body());
+        assertEquals(List.of("Apps or sites that block it: 1. Times they stopped it being posted: 3.",
+                        "Copies that apps or sites found and took down: 2."),
+                progress.json().getJsonArray("inWords").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString).toList(), "in the young person's words, once");
+        assertEquals("BLOCKING_ACTIVE", progress.json().getString("stage"),
+                "copies a platform took down are not a place the young person told of");
         assertFalse(view.body().contains("test-platform") || progress.body().contains("test-platform"),
                 "the platform is not named to the young person");
         assertEquals(2, count("SELECT COUNT(*) FROM analyst_removal_action WHERE case_id = (SELECT id FROM"

@@ -82,19 +82,24 @@ class FanOutTest {
     }
 
     @Test
-    void signalsWithdrawnFromTheIndustryFeedGoToEveryPlatformSubscribedToThem() {
+    void signalsWithdrawnFromTheIndustryFeedGoOnlyToThePlatformTheMessageNames() {
         ClaimedMessage message = message(Topic.INDUSTRY, "signals.withdrawn", "batch-7",
-                "{\"data\": {\"ids\": [\"f-1\", \"f-2\"], \"checkpoint\": \"c-9\"}}");
+                "{\"partner\": \"platform-a\", \"data\": {\"ids\": [\"f-1\", \"f-2\"], \"checkpoint\": \"c-9\"}}");
         Subscription platform = subscription("platform-a", "signals.withdrawn");
         Subscription other = subscription("platform-b", "signals.withdrawn", "notification.due");
 
         List<PlannedDelivery> planned = FanOut.plan(message, List.of(helpline, platform, other), SOURCE);
 
-        assertEquals(Set.of("platform-a", "platform-b"),
-                Set.copyOf(planned.stream().map(PlannedDelivery::partner).toList()));
+        assertEquals(List.of("platform-a"), planned.stream().map(PlannedDelivery::partner).toList(),
+                "platform-b takes the type but is not subscribed to these signals' list");
         JsonObject event = parse(planned.get(0).body());
         assertEquals("signals.withdrawn", event.getString("type"));
         assertEquals("{\"ids\":[\"f-1\",\"f-2\"],\"checkpoint\":\"c-9\"}", event.getJsonObject("data").toString());
+        assertEquals(List.of(), FanOut.plan(message, List.of(other, subscription("platform-a", "notification.due")),
+                SOURCE), "nor does a named platform whose subscription does not take the type");
+        assertEquals(List.of(), FanOut.plan(message(Topic.INDUSTRY, "signals.withdrawn", "batch-8",
+                        "{\"data\": {\"ids\": [\"f-1\"], \"checkpoint\": \"c-9\"}}"), List.of(platform, other), SOURCE),
+                "a message that names no platform goes to none");
         assertEquals(List.of(), FanOut.plan(message(Topic.INDUSTRY, "signals.withdrawn", "batch-8", "not json"),
                 List.of(platform), SOURCE), "a message without data becomes nothing");
     }

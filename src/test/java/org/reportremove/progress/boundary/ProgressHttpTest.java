@@ -93,7 +93,7 @@ class ProgressHttpTest extends DeployedServiceTest {
         }
         assertEquals(parse("""
                 {"placesReported": 1, "placesRemoved": 1, "placesRemovedAgain": 1, "platformsBlocking": 0,
-                 "uploadsBlocked": 0}"""), progress.getJsonObject("counts"));
+                 "uploadsBlocked": 0, "copiesTakenDown": 0}"""), progress.getJsonObject("counts"));
         JsonObject received = progress.getJsonArray("milestones").getJsonObject(0);
         assertEquals("Mae dy adroddiad gyda ni", received.getString("title"), "the case is in Welsh");
         assertEquals(List.of("Mae wedi mynd o 1 o'r 1 lle rydyn ni'n gwybod amdanyn nhw.",

@@ -76,7 +76,7 @@ class WordingTest {
         needed.addAll(List.of("item.WAITING", "item.WAITING.under13", "item.FOUND", "item.FOUND.under13", "told.places",
                 "told.places.under13", "told.threat", "told.threat.under13", "stillWorking.title", "stillWorking.text",
                 "stillWorking.text.under13", "stillPossible.text", "stillPossible.text.under13", "counts.removed",
-                "counts.removedAgain", "counts.blocking"));
+                "counts.removedAgain", "counts.blocking", "counts.takenDown"));
         assertEquals(List.of(), needed.stream().filter(key -> !keys.contains(key)).toList());
     }
 

@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.reportremove.analysts.entity.RemovalActionType.HASH_SHARED;
@@ -92,7 +93,17 @@ class ProgressRulesTest {
         assertEquals(BLOCKING_ACTIVE, shared.stage());
         assertEquals(Set.of(RECEIVED, WITH_ANALYSTS, BLOCKING_ACTIVE), shared.milestones().keySet());
         assertEquals(BLOCKING_ACTIVE, blocked.stage());
-        assertEquals(new ProgressCounts(0, 0, 0, 2, 13), blocked.counts());
+        assertEquals(new ProgressCounts(0, 0, 0, 2, 13, 0), blocked.counts());
+    }
+
+    @Test
+    void copiesPlatformsTookDownAreCountedButAreNoPlaceRemoved() {
+        DerivedProgress progress = ProgressRules.derive(facts().blocked("b1", "INSTAGRAM", 7, day(3))
+                .takenDown("t1", "INSTAGRAM", 3, day(4)).takenDown("t2", "TIKTOK", 2, day(5)).build());
+
+        assertEquals(new ProgressCounts(0, 0, 0, 1, 7, 5), progress.counts());
+        assertEquals(BLOCKING_ACTIVE, progress.stage(), "a platform's own take-downs are not a place we were told of");
+        assertFalse(progress.milestones().containsKey(ProgressStage.REMOVED));
     }
 
     @Test
@@ -105,13 +116,13 @@ class ProgressRulesTest {
         DerivedProgress partly = ProgressRules.derive(facts.build());
         assertEquals(REMOVAL_REQUESTED, partly.stage());
         assertEquals(day(3), partly.milestones().get(ProgressStage.REMOVED), "removed from one place is a milestone");
-        assertEquals(new ProgressCounts(2, 1, 0, 0, 0), partly.counts());
+        assertEquals(new ProgressCounts(2, 1, 0, 0, 0, 0), partly.counts());
 
         facts.action("r2", ITEM_1, REMOVED, "place-2", day(5));
         DerivedProgress everywhere = ProgressRules.derive(facts.build());
         assertEquals(ProgressStage.REMOVED, everywhere.stage());
         assertEquals(day(3), everywhere.milestones().get(ProgressStage.REMOVED), "a milestone keeps its first day");
-        assertEquals(new ProgressCounts(2, 2, 0, 0, 0), everywhere.counts());
+        assertEquals(new ProgressCounts(2, 2, 0, 0, 0, 0), everywhere.counts());
     }
 
     @Test
@@ -121,13 +132,13 @@ class ProgressRulesTest {
                 .action("back", ITEM_1, REAPPEARED, "place-1", day(6));
         DerivedProgress cameBack = ProgressRules.derive(facts.build());
         assertEquals(REMOVAL_REQUESTED, cameBack.stage(), "it is not gone now");
-        assertEquals(new ProgressCounts(1, 0, 0, 0, 0), cameBack.counts());
+        assertEquals(new ProgressCounts(1, 0, 0, 0, 0, 0), cameBack.counts());
         assertTrue(cameBack.milestones().containsKey(ProgressStage.REMOVED), "but it was removed once");
 
         facts.action("r2", ITEM_1, REMOVED, "place-1", day(7));
         DerivedProgress again = ProgressRules.derive(facts.build());
         assertEquals(ProgressStage.REMOVED, again.stage());
-        assertEquals(new ProgressCounts(1, 1, 1, 0, 0), again.counts());
+        assertEquals(new ProgressCounts(1, 1, 1, 0, 0, 0), again.counts());
     }
 
     @Test
@@ -136,7 +147,7 @@ class ProgressRulesTest {
                 .action("r1", ITEM_1, REMOVED, "place-1", day(2))
                 .action("r1-again", ITEM_1, REMOVED, "place-1", day(2)).build());
 
-        assertEquals(new ProgressCounts(1, 1, 0, 0, 0), progress.counts());
+        assertEquals(new ProgressCounts(1, 1, 0, 0, 0, 0), progress.counts());
     }
 
     @Test
@@ -181,7 +192,7 @@ class ProgressRulesTest {
         DerivedProgress expected = ProgressRules.derive(Fact.apply(facts(), all).build());
         assertEquals(ProgressStage.REMOVED, expected.stage());
         assertEquals(EnumSet.range(RECEIVED, ProgressStage.REMOVED), expected.milestones().keySet());
-        assertEquals(new ProgressCounts(2, 2, 1, 2, 14), expected.counts());
+        assertEquals(new ProgressCounts(2, 2, 1, 2, 14, 0), expected.counts());
 
         Random random = new Random(20261130L);
         for (int round = 0; round < 500; round++) {
@@ -281,6 +292,12 @@ class ProgressRulesTest {
 
         Facts blocked(String id, String platform, long count, Instant at) {
             actions.add(new ActionFact(id, null, UPLOADS_BLOCKED, null, platform, count, at));
+            return this;
+        }
+
+        /** A platform's REMOVED feedback: copies it took down, at no place of the case. */
+        Facts takenDown(String id, String platform, long count, Instant at) {
+            actions.add(new ActionFact(id, ITEM_1.itemReference(), REMOVED, null, platform, count, at));
             return this;
         }
 
