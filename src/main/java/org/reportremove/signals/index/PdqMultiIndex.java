@@ -10,9 +10,19 @@ import java.util.Arrays;
  * most {@code r_i} bits (pigeonhole), so its key does too, and probing every key within {@code r_i} bits of the
  * query's key finds the entry. Every candidate is verified on all 256 bits, so recall is exact by construction.
  *
- * <p>Each table is laid out flat: {@code offsets[key]..offsets[key + 1]} is the key's bucket in one {@code int[]}
- * of entry ids (counting sort, ids ascending within a bucket). The values themselves are stored sorted by the key
- * of table 0, so table 0 needs no ids: its buckets are runs of the value array, read sequentially.
+ * <p>Nearly every read of a lookup misses the cache, so the layout is chosen to make each bucket and candidate
+ * cost as few dependent misses as possible (counted per lookup by {@code PdqLookupWork} in src/bench):
+ * <ul>
+ *     <li>The values are stored sorted by the key of table 0, so table 0 needs no ids: {@code runs[key]..runs[key +
+ *         1]} are the positions of its bucket in the value array (bounds, then values: two misses).</li>
+ *     <li>Every other table has one slot per key: a bucket of one entry holds that entry's id in its slot (slot,
+ *         then value: two misses, where an offsets array and an id array took three); a larger bucket's slot points
+ *         into the table's list array, which holds the bucket's size and then its ids, ascending. At ten million
+ *         uniform hashes (0.6 to 1.2 entries per key) a half to three quarters of the non-empty buckets hold one
+ *         entry; skewed banks have fewer such buckets, and gain less.</li>
+ *     <li>The value array starts {@link #ALIGN} words in, so that each 32-byte value lies in one 64-byte cache
+ *         line rather than every other value straddling two.</li>
+ * </ul>
  *
  * <p>A candidate is reported only by the first probed table in which its key lies within that table's radius:
  * every other table that meets it skips it, so each entry is reported once without any per-query set.
@@ -21,6 +31,16 @@ final class PdqMultiIndex {
 
     private static final int MIN_KEY_BITS = 8;
     private static final int MAX_KEY_BITS = 24;
+    /**
+     * Words before the first value: with G1 (the default collector) a large array starts on a heap region boundary
+     * and its elements 16 bytes later (the array header), so 6 words (48 bytes) put every 32-byte value within one
+     * 64-byte cache line. A small array may lie anywhere; it is then in the cache anyway.
+     */
+    static final int ALIGN = 6;
+    /** The slot of a key no entry holds; {@code ~EMPTY} is list position 0, which no bucket uses. */
+    private static final int EMPTY = -1;
+    /** While building: the slot of a key exactly one entry holds, before that entry's id is known. */
+    private static final int SINGLE = Integer.MIN_VALUE;
 
     private final int count;
     private final int[] chunkStart;
@@ -28,19 +48,23 @@ final class PdqMultiIndex {
     private final BitPermutation permutation;
     /** Permuted values, 4 words each, sorted by the key of table 0. */
     private final long[] words;
-    private final int[][] offsets;
-    /** Entry ids per table; null for table 0, whose buckets are runs of {@link #words}. */
-    private final int[][] ids;
+    /** Table 0: {@code runs[key]..runs[key + 1]} are the entries (positions in {@link #words}) holding the key. */
+    private final int[] runs;
+    /** Tables 1 and on, by key: the single entry's id, {@link #EMPTY}, or {@code ~p} for the list at {@code p}. */
+    private final int[][] slots;
+    /** Tables 1 and on: for each bucket of two or more entries, its size followed by its ids, ascending. */
+    private final int[][] lists;
 
     private PdqMultiIndex(int count, int[] chunkStart, int[] keyBits, BitPermutation permutation, long[] words,
-            int[][] offsets, int[][] ids) {
+            int[] runs, int[][] slots, int[][] lists) {
         this.count = count;
         this.chunkStart = chunkStart;
         this.keyBits = keyBits;
         this.permutation = permutation;
         this.words = words;
-        this.offsets = offsets;
-        this.ids = ids;
+        this.runs = runs;
+        this.slots = slots;
+        this.lists = lists;
     }
 
     /**
@@ -74,29 +98,64 @@ final class PdqMultiIndex {
             permutation.apply(original, id * 4, scratch, 0);
             keys[id] = key(scratch, 0, chunkStart[0], keyBits[0]);
         }
-        int[][] offsets = new int[chunkCount][];
-        offsets[0] = bucketOffsets(keys, count, keyBits[0]);
-        long[] words = new long[count * 4];
+        int[] runs = bucketOffsets(keys, count, keyBits[0]);
+        long[] words = new long[ALIGN + count * 4];
         int[] cursor = new int[(1 << keyBits[0])];
-        System.arraycopy(offsets[0], 0, cursor, 0, cursor.length);
+        System.arraycopy(runs, 0, cursor, 0, cursor.length);
         for (int id = 0; id < count; id++) {
-            permutation.apply(original, id * 4, words, cursor[keys[id]]++ * 4);
+            permutation.apply(original, id * 4, words, ALIGN + cursor[keys[id]]++ * 4);
         }
 
-        int[][] ids = new int[chunkCount][];
+        int[][] slots = new int[chunkCount][];
+        int[][] lists = new int[chunkCount][];
         for (int t = 1; t < chunkCount; t++) {
             for (int id = 0; id < count; id++) {
-                keys[id] = key(words, id * 4, chunkStart[t], keyBits[t]);
+                keys[id] = key(words, ALIGN + id * 4, chunkStart[t], keyBits[t]);
             }
-            offsets[t] = bucketOffsets(keys, count, keyBits[t]);
-            System.arraycopy(offsets[t], 0, cursor, 0, 1 << keyBits[t]);
-            int[] table = new int[count];
-            for (int id = 0; id < count; id++) {
-                table[cursor[keys[id]]++] = id;
-            }
-            ids[t] = table;
+            // Table 0's key has the most bits, so its cursor array is large enough for every table.
+            buildTable(keys, count, 1 << keyBits[t], cursor, slots, lists, t);
         }
-        return new PdqMultiIndex(count, chunkStart, keyBits, permutation, words, offsets, ids);
+        return new PdqMultiIndex(count, chunkStart, keyBits, permutation, words, runs, slots, lists);
+    }
+
+    /** Fills {@code slots[t]} and {@code lists[t]} from the entries' keys; {@code sizes} is scratch space. */
+    private static void buildTable(int[] keys, int count, int keySpace, int[] sizes, int[][] slots, int[][] lists,
+            int t) {
+        Arrays.fill(sizes, 0, keySpace, 0);
+        for (int id = 0; id < count; id++) {
+            sizes[keys[id]]++;
+        }
+        int[] slot = new int[keySpace];
+        int listLength = 1;
+        for (int key = 0; key < keySpace; key++) {
+            int size = sizes[key];
+            if (size == 0) {
+                slot[key] = EMPTY;
+            } else if (size == 1) {
+                slot[key] = SINGLE;
+            } else {
+                slot[key] = ~listLength;
+                listLength += size + 1;
+            }
+        }
+        int[] list = new int[listLength];
+        for (int key = 0; key < keySpace; key++) {
+            if (slot[key] < EMPTY && slot[key] != SINGLE) {
+                int at = ~slot[key];
+                list[at] = sizes[key];
+                sizes[key] = at + 1;
+            }
+        }
+        for (int id = 0; id < count; id++) {
+            int key = keys[id];
+            if (slot[key] == SINGLE) {
+                slot[key] = id;
+            } else {
+                list[sizes[key]++] = id;
+            }
+        }
+        slots[t] = slot;
+        lists[t] = list;
     }
 
     int count() {
@@ -120,7 +179,7 @@ final class PdqMultiIndex {
 
     /** Writes the original (unpermuted) value of entry {@code id} into {@code into[offset..+4)}. */
     void value(int id, long[] into, int offset) {
-        permutation.invert(words, id * 4, into, offset);
+        permutation.invert(words, ALIGN + id * 4, into, offset);
     }
 
     /**
@@ -137,11 +196,27 @@ final class PdqMultiIndex {
         new Search(permuted, radius, hits).run();
     }
 
+    /**
+     * Searches as {@link #search} does and adds the work done to {@code work}: bucket probes, non-empty buckets,
+     * candidates verified, candidates within the radius (each entry is met once per table that holds it in a probed
+     * bucket), hits reported, then the nanoseconds spent reading slots, lists and values. For measuring layouts;
+     * lookups do not count.
+     */
+    void searchCounting(long[] query, int offset, int radius, Hits hits, long[] work) {
+        if (count == 0) {
+            return;
+        }
+        long[] permuted = new long[4];
+        permutation.apply(query, offset, permuted, 0);
+        Search search = new Search(permuted, radius, hits);
+        search.work = work;
+        search.run();
+    }
+
     long estimatedBytes() {
-        long bytes = 16 + words.length * 8L + permutation.estimatedBytes();
-        for (int t = 0; t < offsets.length; t++) {
-            bytes += 16 + offsets[t].length * 4L;
-            bytes += ids[t] == null ? 0 : 16 + ids[t].length * 4L;
+        long bytes = 16 + words.length * 8L + permutation.estimatedBytes() + 16 + runs.length * 4L;
+        for (int t = 1; t < slots.length; t++) {
+            bytes += 16 + slots[t].length * 4L + 16 + lists[t].length * 4L;
         }
         return bytes;
     }
@@ -202,6 +277,7 @@ final class PdqMultiIndex {
         private int[] starts = new int[0];
         private int[] ends = new int[0];
         private int[] candidates = new int[1024];
+        private long[] work;
 
         Search(long[] permuted, int radius, Hits hits) {
             this.q0 = permuted[0];
@@ -241,41 +317,114 @@ final class PdqMultiIndex {
         }
 
         /**
-         * Reads the table in three passes (bucket bounds, then entry ids, then values) rather than bucket by
-         * bucket: nearly every load here misses the cache, and the loads within a pass do not depend on each
-         * other, so the processor can keep many misses in flight instead of waiting for each chain of three.
+         * Reads the table in three passes (bucket slots, then the lists of buckets with more than one entry, then
+         * values) rather than bucket by bucket: nearly every load here misses the cache, and the loads within a
+         * pass do not depend on each other, so the processor can keep many misses in flight instead of waiting for
+         * each chain. A bucket of one entry holds its id in its slot, so it costs two misses, not three.
          */
         private void scan(int table) {
-            int[] bounds = offsets[table];
+            long clock = work == null ? 0 : System.nanoTime();
             if (starts.length < probeCount) {
                 starts = new int[probes.length];
                 ends = new int[probes.length];
             }
+            if (candidates.length < probeCount) {
+                grow(probeCount);
+            }
+            int found = table == 0 ? runsOfTableZero() : entriesOf(table, clock);
+            if (work != null) {
+                clock = lap(6, clock);
+            }
+            int within = 0;
+            int reported = 0;
+            for (int c = 0; c < found; c++) {
+                int base = ALIGN + candidates[c] * 4;
+                int distance = Long.bitCount(words[base] ^ q0) + Long.bitCount(words[base + 1] ^ q1)
+                        + Long.bitCount(words[base + 2] ^ q2) + Long.bitCount(words[base + 3] ^ q3);
+                if (distance <= radius) {
+                    within++;
+                    if (firstTableToMeet(table, base)) {
+                        reported++;
+                        hits.hit(candidates[c], distance);
+                    }
+                }
+            }
+            if (work != null) {
+                lap(7, clock);
+                count(work, table, probeCount, found, within, reported);
+            }
+        }
+
+        /** Table 0's buckets are runs of the value array: their positions are the entry ids. */
+        private int runsOfTableZero() {
             int total = 0;
             for (int i = 0; i < probeCount; i++) {
                 int key = probes[i];
-                starts[i] = bounds[key];
-                ends[i] = bounds[key + 1];
+                starts[i] = runs[key];
+                ends[i] = runs[key + 1];
                 total += ends[i] - starts[i];
             }
             if (candidates.length < total) {
-                candidates = new int[Math.max(total, candidates.length * 2)];
+                grow(total);
             }
-            int[] entries = ids[table];
             int found = 0;
             for (int i = 0; i < probeCount; i++) {
                 for (int at = starts[i]; at < ends[i]; at++) {
-                    candidates[found++] = entries == null ? at : entries[at];
+                    candidates[found++] = at;
                 }
             }
-            for (int c = 0; c < found; c++) {
-                int base = candidates[c] * 4;
-                int distance = Long.bitCount(words[base] ^ q0) + Long.bitCount(words[base + 1] ^ q1)
-                        + Long.bitCount(words[base + 2] ^ q2) + Long.bitCount(words[base + 3] ^ q3);
-                if (distance <= radius && firstTableToMeet(table, base)) {
-                    hits.hit(candidates[c], distance);
+            return found;
+        }
+
+        private int entriesOf(int table, long clock) {
+            int[] slot = slots[table];
+            for (int i = 0; i < probeCount; i++) {
+                starts[i] = slot[probes[i]];
+            }
+            if (work != null) {
+                lap(5, clock);
+            }
+            int[] list = lists[table];
+            int found = 0;
+            for (int i = 0; i < probeCount; i++) {
+                int entry = starts[i];
+                if (entry >= 0) {
+                    candidates[found++] = entry;
+                } else if (entry != EMPTY) {
+                    int at = ~entry;
+                    int size = list[at];
+                    if (found + size + probeCount - i > candidates.length) {
+                        grow(found + size + probeCount - i);
+                    }
+                    for (int k = 1; k <= size; k++) {
+                        candidates[found++] = list[at + k];
+                    }
                 }
             }
+            return found;
+        }
+
+        private void grow(int needed) {
+            int length = Math.max(needed, candidates.length * 2);
+            candidates = Arrays.copyOf(candidates, length);
+        }
+
+        private void count(long[] work, int table, int probed, int found, int within, int reported) {
+            int nonEmpty = 0;
+            for (int i = 0; i < probed; i++) {
+                nonEmpty += table == 0 ? (starts[i] < ends[i] ? 1 : 0) : (starts[i] != EMPTY ? 1 : 0);
+            }
+            work[0] += probed;
+            work[1] += nonEmpty;
+            work[2] += found;
+            work[3] += within;
+            work[4] += reported;
+        }
+
+        private long lap(int slot, long since) {
+            long now = System.nanoTime();
+            work[slot] += now - since;
+            return now;
         }
 
         private boolean firstTableToMeet(int table, int base) {

@@ -170,7 +170,7 @@ public class KnownSignalIndexBenchmark {
         return matches;
     }
 
-    static long[] uniform(SplittableRandom random, int count) {
+    public static long[] uniform(SplittableRandom random, int count) {
         long[] words = new long[count * 4];
         for (int i = 0; i < words.length; i++) {
             words[i] = random.nextLong();
@@ -183,7 +183,7 @@ public class KnownSignalIndexBenchmark {
      * one image); centres drawn with skewed bit frequencies: 64 bits set 85% of the time, the others between
      * 30% and 70%.
      */
-    static long[] clustered(SplittableRandom random, int count) {
+    public static long[] clustered(SplittableRandom random, int count) {
         long[] ones = new long[256];
         for (int bit = 0; bit < 256; bit++) {
             double p = bit < 64 ? 0.85 : 0.3 + 0.4 * random.nextDouble();
@@ -207,7 +207,7 @@ public class KnownSignalIndexBenchmark {
         return words;
     }
 
-    private static long[] query(SplittableRandom random, long[] words) {
+    public static long[] query(SplittableRandom random, long[] words) {
         if (random.nextBoolean()) {
             return uniform(random, 1);
         }
