@@ -22,8 +22,8 @@ import org.reportremove.signals.index.bench.KnownSignalIndexBenchmark;
  *     org.reportremove.signals.index.PdqLookupWork 10000000 clustered,uniform 3
  * </pre>
  * Arguments: bank size, data sets (comma-separated, "uniform" and/or "clustered"), timing rounds (default 3).
- * {@code -Dlayouts=current} measures {@link PdqMultiIndex} alone (the default, "baseline,current", also builds the
- * previous layout, {@link PdqMultiIndexBaseline}, which needs a second index's memory).
+ * To compare a change of layout in the same run, build the old layout beside {@link PdqMultiIndex} under another
+ * name in {@code Layout.build} and name both in {@code -Dlayouts} (a second index needs a second index's memory).
  */
 public final class PdqLookupWork {
 
@@ -128,8 +128,8 @@ public final class PdqLookupWork {
         return answers;
     }
 
-    /** The layouts compared, by name: "current" is {@link PdqMultiIndex}, "baseline" the layout before it. */
-    private static final List<String> LAYOUTS = List.of(System.getProperty("layouts", "baseline,current").split(","));
+    /** The layouts compared, by name: "current" is {@link PdqMultiIndex}. */
+    private static final List<String> LAYOUTS = List.of(System.getProperty("layouts", "current").split(","));
 
     /** One layout under measurement. */
     private abstract static class Layout {
@@ -141,28 +141,6 @@ public final class PdqLookupWork {
         }
 
         static Layout build(String name, long[] words, int size) {
-            if ("baseline".equals(name)) {
-                PdqMultiIndexBaseline index = PdqMultiIndexBaseline.build(words, size, PdqIndex.DEFAULT_CHUNKS);
-                return new Layout(name) {
-                    void search(long[] query, int offset, PdqMultiIndex.Hits hits) {
-                        index.search(query, offset, RADIUS, hits);
-                    }
-
-                    void searchAll(long[] queries, PdqMultiIndex.Hits hits) {
-                        for (int q = 0; q < queries.length; q += 4) {
-                            index.search(queries, q, RADIUS, hits);
-                        }
-                    }
-
-                    void searchCounting(long[] query, long[] work, List<Integer> distances) {
-                        index.searchCounting(query, 0, RADIUS, (id, distance) -> distances.add(distance), work);
-                    }
-
-                    long estimatedBytes() {
-                        return index.estimatedBytes();
-                    }
-                };
-            }
             PdqMultiIndex index = PdqMultiIndex.build(words, size, PdqIndex.DEFAULT_CHUNKS);
             return new Layout(name) {
                 void search(long[] query, int offset, PdqMultiIndex.Hits hits) {
