@@ -2,7 +2,7 @@
 # Measures webhook deliveries: how many per second one node sustains to a fast local receiver, and the delay from
 # an event's queueing to its delivery. Starts a throwaway PostgreSQL and the service jar with no subscription,
 # queues a backlog of due notifications (one per young person), restarts the node with PARTNERS subscriptions
-# to scripts/WebhookLoad.java's receiver, and lets that tool time the drain, then a steady case load.
+# to the receiver that scripts/CaseLoad.java webhook-measure runs, which times the drain, then a steady case load.
 #
 # Usage: scripts/webhook-load.sh [backlog] [partners] [load-seconds] [load-threads]   (after: mvn -q -DskipTests package)
 set -euo pipefail
@@ -20,7 +20,7 @@ export REPORTREMOVE_INBOX_NOTIFICATIONS=true
 export READY_WAIT_SECONDS=${READY_WAIT_SECONDS:-600}
 
 start_service
-java scripts/WebhookLoad.java backlog "http://127.0.0.1:$HTTP_PORT" "$BACKLOG" "$THREADS"
+java scripts/CaseLoad.java webhook-backlog "http://127.0.0.1:$HTTP_PORT" "$BACKLOG" "$THREADS"
 WAITING=$(count_rows "SELECT COUNT(*) FROM outbox_message WHERE topic = 'NOTIFICATIONS'")
 echo "notifications waiting: $WAITING"
 kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=
@@ -35,7 +35,7 @@ for i in $(seq 1 "$PARTNERS"); do
 done
 REPORTREMOVE_WEBHOOKS_PARTNERS=$(IFS=,; echo "${partners[*]}")
 export REPORTREMOVE_WEBHOOKS_PARTNERS
-java scripts/WebhookLoad.java measure "http://127.0.0.1:$HTTP_PORT" "$RECEIVER_PORT" "$WAITING" "$PARTNERS" \
+java scripts/CaseLoad.java webhook-measure "http://127.0.0.1:$HTTP_PORT" "$RECEIVER_PORT" "$WAITING" "$PARTNERS" \
     "$SECONDS_LOAD" "$THREADS" &
 LOAD_PID=$!
 start_service

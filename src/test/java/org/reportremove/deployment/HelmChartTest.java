@@ -196,6 +196,26 @@ class HelmChartTest {
     }
 
     @Test
+    void retentionAndTheCounsellorApiBecomeSettingsWithTheServiceDefaults() {
+        Map<String, String> env = render(REQUIRED).env();
+
+        Map<String, String> retention = new java.util.TreeMap<>();
+        env.forEach((name, value) -> {
+            if (name.startsWith("REPORTREMOVE_RETENTION_")) {
+                retention.put(name, value);
+            }
+        });
+        assertEquals(Map.of("REPORTREMOVE_RETENTION_CASES_DAYS", "90",
+                "REPORTREMOVE_RETENTION_AGE_CHECKS_HOURS", "24",
+                "REPORTREMOVE_RETENTION_IDEMPOTENCY_KEYS_DAYS", "7",
+                "REPORTREMOVE_RETENTION_NOTIFICATIONS_DAYS", "7",
+                "REPORTREMOVE_RETENTION_WEBHOOK_DELIVERIES_DAYS", "30",
+                "REPORTREMOVE_RETENTION_KNOWN_SIGNAL_CHANGES_HOURS", "24",
+                "REPORTREMOVE_RETENTION_BATCH_SIZE", "500"), retention);
+        assertEquals("true", env.get("REPORTREMOVE_API_COUNSELLOR_ENABLED"));
+    }
+
+    @Test
     void runsInProductionModeOnEveryAddressWithTheHeapSizedFromTheContainer() {
         Manifests manifests = render(REQUIRED);
         Map<String, String> env = manifests.env();

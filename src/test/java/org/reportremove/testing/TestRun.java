@@ -132,7 +132,7 @@ public class TestRun implements LauncherSessionListener {
         Files.writeString(dir.resolve("analyst-side-private.jwks"), analystSideKeys.toString(false),
                 StandardCharsets.US_ASCII);
         for (String client : new String[]{"test-operator", "test-helpline", "test-helpline-2", "test-analyst",
-                "test-platform", "test-platform-b", "test-platform-none"}) {
+                "test-platform", "test-platform-b", "test-platform-none", "test-platform-limited"}) {
             ECKey key = new ECKeyGenerator(Curve.P_256).keyID(client + "-1").generate();
             CLIENT_KEYS.put(client, key);
             Files.writeString(dir.resolve("client-" + client + ".jwks"), new JWKSet(key.toPublicJWK()).toString(),

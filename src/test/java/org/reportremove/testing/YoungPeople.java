@@ -46,12 +46,25 @@ public final class YoungPeople {
     }
 
     public static Person person(Api api, String band) {
+        return opened(api, "selfDeclaredAgeBand", band);
+    }
+
+    /** A young person whose account an age assurance provider's attestation opened (band 13_15, VERIFIED). */
+    public static Person verifiedPerson(Api api) {
+        JsonObject check = api.postJson("/api/v1/age-checks", object()).json();
+        Reply verified = api.postJson("/api/v1/age-checks/" + check.getString("id") + "/attestation",
+                object("attestation", AgeProvider.attestation(check.getString("nonce")).sign()));
+        assertEquals(200, verified.status(), verified.body());
+        return opened(api, "ageCheckId", check.getString("id"));
+    }
+
+    private static Person opened(Api api, String ageField, String ageValue) {
         StringBuilder username = new StringBuilder("yp_");
         for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 12).toCharArray()) {
             username.append(Character.isDigit(c) ? (char) ('g' + (c - '0')) : c);
         }
         Reply opened = api.postJson("/api/v1/accounts", object("username", username.toString(),
-                "passphrase", PASSPHRASE, "selfDeclaredAgeBand", band));
+                "passphrase", PASSPHRASE, ageField, ageValue));
         assertEquals(201, opened.status(), opened.body());
         Reply token = api.postForm("/api/v1/auth/token", "grant_type", "password", "username", username.toString(),
                 "password", PASSPHRASE);

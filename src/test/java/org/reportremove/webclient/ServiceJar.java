@@ -24,9 +24,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The built {@code report-remove-microbundle.jar} in a process of its own on a database of its own in the test
- * run's PostgreSQL, in development mode with the development age provider: the service as the web client meets it.
+ * run's PostgreSQL, in development mode with the development age provider: the service as the web client meets it,
+ * with one helpline partner whose counsellors write to the inbox.
  */
 final class ServiceJar {
+
+    /** The helpline partner client, with the test run's key for it. */
+    static final String HELPLINE = "test-helpline";
 
     private static final Duration BOOT_WAIT = Duration.ofMinutes(5);
     private static final String DATABASE = "web_client";
@@ -75,6 +79,9 @@ final class ServiceJar {
                 "-Dreportremove.analysts.bundles.signing-jwks-file=" + keys.resolve("analyst-bundle-signing.jwks"),
                 "-Dreportremove.analysts.bundles.analyst-jwks-file=" + keys.resolve("analyst-side.jwks"),
                 "-Dreportremove.agecheck.provider.development=true",
+                "-Dreportremove.clients=" + HELPLINE,
+                "-Dreportremove.client." + HELPLINE + ".roles=counsellor",
+                "-Dreportremove.client." + HELPLINE + ".jwks-file=" + keys.resolve("client-" + HELPLINE + ".jwks"),
                 "-jar", jar.toString(), "--port", Integer.toString(port)));
         Path log = home.resolve("service.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)

@@ -4,14 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.reportremove.platform.retention.PurgeSql;
+import org.reportremove.platform.retention.AgedRows;
+import org.reportremove.platform.retention.AgedRowsPurge;
 import org.reportremove.platform.retention.PurgedRecords;
-import org.reportremove.platform.retention.SqlPurge;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Removes age checks a while after they expired. An expired check can no longer be verified or claimed, and a
@@ -19,28 +16,20 @@ import java.time.Instant;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
-public class ExpiredAgeChecks extends SqlPurge {
+public class ExpiredAgeChecks extends AgedRowsPurge {
 
-    static final String SELECT = "SELECT id FROM age_check WHERE expires_at < ?"
-            + " ORDER BY expires_at FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
-    static final String DELETE = "DELETE FROM age_check WHERE id = ?";
+    public static final AgedRows ROWS = AgedRows.of("age_check", "expires_at", "id");
 
     @Inject
     @ConfigProperty(name = "reportremove.retention.age-checks-hours", defaultValue = "24")
     int hours;
 
-    @Override
-    public PurgedRecords what() {
-        return PurgedRecords.AGE_CHECKS;
+    public ExpiredAgeChecks() {
+        super(PurgedRecords.AGE_CHECKS, ROWS);
     }
 
     @Override
-    protected int purge(Connection connection, Instant now, int max) throws SQLException {
-        return purge(connection, now, Duration.ofHours(hours), max);
-    }
-
-    /** Removes at most {@code max} age checks that expired more than {@code kept} before {@code now}. */
-    public static int purge(Connection connection, Instant now, Duration kept, int max) throws SQLException {
-        return PurgeSql.deleteSelected(connection, SELECT, now.minus(kept), max, DELETE);
+    protected Duration kept() {
+        return Duration.ofHours(hours);
     }
 }

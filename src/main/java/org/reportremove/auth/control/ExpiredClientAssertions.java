@@ -2,13 +2,11 @@ package org.reportremove.auth.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.reportremove.platform.retention.PurgeSql;
+import org.reportremove.platform.retention.AgedRows;
+import org.reportremove.platform.retention.AgedRowsPurge;
 import org.reportremove.platform.retention.PurgedRecords;
-import org.reportremove.platform.retention.SqlPurge;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Duration;
 
 /**
  * Removes the record of used client assertions once the assertions themselves have expired: an expired assertion
@@ -17,24 +15,16 @@ import java.time.Instant;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
-public class ExpiredClientAssertions extends SqlPurge {
+public class ExpiredClientAssertions extends AgedRowsPurge {
 
-    static final String SELECT = "SELECT assertion_key FROM used_client_assertion WHERE expires_at < ?"
-            + " ORDER BY expires_at FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
-    static final String DELETE = "DELETE FROM used_client_assertion WHERE assertion_key = ?";
+    public static final AgedRows ROWS = AgedRows.of("used_client_assertion", "expires_at", "assertion_key");
 
-    @Override
-    public PurgedRecords what() {
-        return PurgedRecords.CLIENT_ASSERTIONS;
+    public ExpiredClientAssertions() {
+        super(PurgedRecords.CLIENT_ASSERTIONS, ROWS);
     }
 
     @Override
-    protected int purge(Connection connection, Instant now, int max) throws SQLException {
-        return purgeExpired(connection, now, max);
-    }
-
-    /** Removes at most {@code max} used assertions that expired before {@code now}. */
-    public static int purgeExpired(Connection connection, Instant now, int max) throws SQLException {
-        return PurgeSql.deleteSelected(connection, SELECT, now, max, DELETE);
+    protected Duration kept() {
+        return Duration.ZERO;
     }
 }

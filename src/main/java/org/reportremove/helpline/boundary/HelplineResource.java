@@ -36,12 +36,12 @@ import org.reportremove.inbox.control.Inbox;
 import org.reportremove.platform.problem.ProblemException;
 import org.reportremove.platform.security.Caller;
 import org.reportremove.platform.web.AudienceApi;
+import org.reportremove.platform.web.PageQuery;
 import org.reportremove.platform.web.Roles;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The counsellor API: the cases a helpline partner may follow up, safeguarding first, what a counsellor may see of
@@ -56,11 +56,8 @@ import java.util.regex.Pattern;
 @SecurityRequirement(name = "bearer")
 public class HelplineResource {
 
-    static final int DEFAULT_SIZE = 20;
-    static final int MAX_SIZE = 100;
     static final int MAX_NOTE = 2_000;
     static final int MAX_MESSAGE = 1_000;
-    private static final Pattern SIZE = Pattern.compile("[0-9]{1,3}");
     private static final String REFERENCE = "RR-7K3P-9QX2-M4TD";
 
     @Inject
@@ -99,7 +96,7 @@ public class HelplineResource {
             @Parameter(description = "The next value of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Cases per page, 1 to 100 (20 when not given)") @QueryParam("size") String size) {
         HelplineCases.Page page = cases.page(partner(), enumOf("flag", flag, SafeguardingFlag.class),
-                enumOf("status", status, CaseStatus.class), cursorOf(cursor), sizeOf(size));
+                enumOf("status", status, CaseStatus.class), PageQuery.cursor(cursor, HelplineCursor::parse), PageQuery.size(size));
         return new HelplineCasePage(page.cases().stream().map(views::summary).toList(),
                 page.next().map(HelplineCursor::encoded).orElse(null));
     }
@@ -243,24 +240,5 @@ public class HelplineResource {
         return Optional.of(Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(value)).findFirst()
                 .orElseThrow(() -> ProblemException.invalidField(name, "must be one of "
                         + Arrays.toString(type.getEnumConstants()).replaceAll("[\\[\\]]", ""))));
-    }
-
-    private static Optional<HelplineCursor> cursorOf(String cursor) {
-        if (cursor == null) {
-            return Optional.empty();
-        }
-        return Optional.of(HelplineCursor.parse(cursor).orElseThrow(() -> ProblemException.invalidField("cursor",
-                "must be the next value of a page this service gave you")));
-    }
-
-    private static int sizeOf(String size) {
-        if (size == null) {
-            return DEFAULT_SIZE;
-        }
-        int value = SIZE.matcher(size).matches() ? Integer.parseInt(size) : -1;
-        if (value < 1 || value > MAX_SIZE) {
-            throw ProblemException.invalidField("size", "must be a whole number from 1 to " + MAX_SIZE);
-        }
-        return value;
     }
 }

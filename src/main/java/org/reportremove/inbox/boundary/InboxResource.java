@@ -27,13 +27,10 @@ import org.reportremove.accounts.entity.Account;
 import org.reportremove.inbox.control.Inbox;
 import org.reportremove.inbox.entity.InboxCursor;
 import org.reportremove.inbox.entity.InboxReply;
-import org.reportremove.platform.problem.ProblemException;
 import org.reportremove.platform.security.Caller;
 import org.reportremove.platform.web.AudienceApi;
+import org.reportremove.platform.web.PageQuery;
 import org.reportremove.platform.web.Roles;
-
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A young person's inbox: messages about their cases, newest first, marking one read, and answering a
@@ -47,10 +44,6 @@ import java.util.regex.Pattern;
 @Tag(name = "young people")
 @SecurityRequirement(name = "bearer")
 public class InboxResource {
-
-    static final int DEFAULT_SIZE = 20;
-    static final int MAX_SIZE = 100;
-    private static final Pattern SIZE = Pattern.compile("[0-9]{1,3}");
 
     static final String EXAMPLE = "{\"unread\": 1, \"messages\": [{\"id\": \"0b7e4a52-5d0c-4a8e-9a51-3f0d2c1e9b44\","
             + " \"caseReference\": \"RR-7K3P-9QX2-M4TD\", \"from\": \"SERVICE\", \"messageKey\": \"milestone.REMOVED\","
@@ -78,7 +71,7 @@ public class InboxResource {
                           @Parameter(description = "Messages per page, 1 to 100 (20 when not given)")
                           @QueryParam("size") String size) {
         Account account = accounts.own(caller.subject());
-        Inbox.Page page = inbox.page(account.id(), cursorOf(cursor), sizeOf(size));
+        Inbox.Page page = inbox.page(account.id(), PageQuery.cursor(cursor, InboxCursor::parse), PageQuery.size(size));
         return new InboxPage(page.unread(), page.messages().stream()
                 .map(message -> InboxWords.view(message, inbox.textOf(message))).toList(),
                 page.next().map(InboxCursor::encoded).orElse(null));
@@ -115,24 +108,5 @@ public class InboxResource {
         InboxReply reply = inbox.reply(accounts.own(caller.subject()).id(), id, text);
         return Response.status(Response.Status.CREATED)
                 .entity(new ReplyAnswer(reply.id(), reply.messageId(), reply.writtenAt())).build();
-    }
-
-    private static Optional<InboxCursor> cursorOf(String cursor) {
-        if (cursor == null) {
-            return Optional.empty();
-        }
-        return Optional.of(InboxCursor.parse(cursor).orElseThrow(() -> ProblemException.invalidField("cursor",
-                "must be the next value of a page this service gave you")));
-    }
-
-    private static int sizeOf(String size) {
-        if (size == null) {
-            return DEFAULT_SIZE;
-        }
-        int value = SIZE.matcher(size).matches() ? Integer.parseInt(size) : -1;
-        if (value < 1 || value > MAX_SIZE) {
-            throw ProblemException.invalidField("size", "must be a whole number from 1 to " + MAX_SIZE);
-        }
-        return value;
     }
 }

@@ -57,7 +57,8 @@ public class FeedReads {
 
     public Snapshot startSnapshot(String platform, Actor actor) {
         Set<String> lists = feeds.listsOf(platform);
-        limits.hourly("industry-snapshot", platform, snapshotsPerHour);
+        limits.hourly("industry-snapshot", platform,
+                feeds.perHour(platform, "snapshots-per-hour", snapshotsPerHour));
         Checkpoint at = reader.current();
         audit.read(new FeedRead(platform, actor));
         LOG.info(() -> "event=industry.snapshot platform=" + platform + " outcome=started");
@@ -71,7 +72,7 @@ public class FeedReads {
     public Page changes(String platform, String sealedCheckpoint, int limit, Actor actor) {
         Set<String> lists = feeds.listsOf(platform);
         Checkpoint from = checkpoints.open(sealedCheckpoint);
-        limits.hourly("industry-page", platform, pagesPerHour);
+        limits.hourly("industry-page", platform, feeds.perHour(platform, "pages-per-hour", pagesPerHour));
         FeedReader.Page page = reader.changesAfter(from, lists, limit);
         audit.read(new FeedRead(platform, actor));
         LOG.info(() -> "event=industry.changes platform=" + platform + " count=" + page.changes().size()

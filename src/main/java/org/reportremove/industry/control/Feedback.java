@@ -46,7 +46,8 @@ public class Feedback {
     public List<Result> receive(String platform, List<FeedbackChecks.Sent> sent, Actor actor) {
         Set<String> lists = feeds.listsOf(platform);
         List<FeedbackEvent> events = FeedbackChecks.check(sent);
-        limits.hourly("industry-feedback", platform, batchesPerHour);
+        limits.hourly("industry-feedback", platform,
+                feeds.perHour(platform, "feedback-batches-per-hour", batchesPerHour));
         List<Result> results = new ArrayList<>(events.size());
         int applied = 0;
         for (FeedbackEvent event : events) {

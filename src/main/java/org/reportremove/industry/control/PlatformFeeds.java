@@ -14,7 +14,8 @@ import java.util.TreeMap;
 /**
  * Which lists of the feed each platform client is subscribed to
  * ({@code reportremove.industry.platform.<client id>.lists}): a platform sees the signals of those lists only, and
- * one subscribed to none is refused rather than shown an empty feed that it would take for "nothing to block".
+ * one subscribed to none is refused rather than shown an empty feed that it would take for "nothing to block". A
+ * platform may also have hourly limits of its own (a large platform reads more often than a small one).
  */
 @ApplicationScoped
 public class PlatformFeeds {
@@ -52,5 +53,14 @@ public class PlatformFeeds {
     private static Set<String> lists(Config config, String platform) {
         List<String> lists = config.getOptionalValues(PREFIX + platform + SUFFIX, String.class).orElse(List.of());
         return Set.copyOf(lists.stream().map(String::trim).filter(l -> !l.isEmpty()).toList());
+    }
+
+    /**
+     * The platform's own hourly allowance of a kind of call ({@code reportremove.industry.platform.<client
+     * id>.<limit>}, for example {@code snapshots-per-hour}), or {@code everyPlatform} when it has none.
+     */
+    public int perHour(String platform, String limit, int everyPlatform) {
+        return ConfigProvider.getConfig().getOptionalValue(PREFIX + platform + "." + limit, Integer.class)
+                .orElse(everyPlatform);
     }
 }

@@ -4,14 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.reportremove.platform.retention.PurgeSql;
+import org.reportremove.platform.retention.AgedRows;
+import org.reportremove.platform.retention.AgedRowsPurge;
 import org.reportremove.platform.retention.PurgedRecords;
-import org.reportremove.platform.retention.SqlPurge;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Removes "you have a new message" notifications that no relay took for days: by then the young person has
@@ -21,28 +18,21 @@ import java.time.Instant;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
-public class StaleNotifications extends SqlPurge {
+public class StaleNotifications extends AgedRowsPurge {
 
-    static final String SELECT = "SELECT id FROM outbox_message WHERE topic = 'NOTIFICATIONS' AND created_at < ?"
-            + " ORDER BY created_at FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
-    static final String DELETE = "DELETE FROM outbox_message WHERE id = ?";
+    public static final AgedRows ROWS = AgedRows.of("outbox_message", "created_at", "id")
+            .where("topic = 'NOTIFICATIONS'");
 
     @Inject
     @ConfigProperty(name = "reportremove.retention.notifications-days", defaultValue = "7")
     int days;
 
-    @Override
-    public PurgedRecords what() {
-        return PurgedRecords.OUTBOX_MESSAGES;
+    public StaleNotifications() {
+        super(PurgedRecords.OUTBOX_MESSAGES, ROWS);
     }
 
     @Override
-    protected int purge(Connection connection, Instant now, int max) throws SQLException {
-        return purge(connection, now, Duration.ofDays(days), max);
-    }
-
-    /** Removes at most {@code max} notifications queued more than {@code kept} before {@code now}. */
-    public static int purge(Connection connection, Instant now, Duration kept, int max) throws SQLException {
-        return PurgeSql.deleteSelected(connection, SELECT, now.minus(kept), max, DELETE);
+    protected Duration kept() {
+        return Duration.ofDays(days);
     }
 }

@@ -132,16 +132,6 @@ final class KnownSignalChanges {
         return rows;
     }
 
-    /** Removes change rows older than {@code cutoff}, at most {@code max}; returns how many went. */
-    static int purge(Connection connection, OffsetDateTime cutoff, int max) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM known_signal_change WHERE seq IN"
-                + " (SELECT seq FROM known_signal_change WHERE changed_at < ? ORDER BY seq FETCH FIRST " + max
-                + " ROWS ONLY)")) {
-            delete.setObject(1, cutoff);
-            return delete.executeUpdate();
-        }
-    }
-
     private static List<Change> read(PreparedStatement select) throws SQLException {
         List<Change> changes = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {

@@ -4,14 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.reportremove.platform.retention.AgedRows;
+import org.reportremove.platform.retention.AgedRowsPurge;
 import org.reportremove.platform.retention.PurgedRecords;
-import org.reportremove.platform.retention.SqlPurge;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 
 /**
  * Removes change log rows every running node read long ago (each polls every second); a node that starts loads the
@@ -19,19 +16,20 @@ import java.time.temporal.ChronoUnit;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
-public class OldKnownSignalChanges extends SqlPurge {
+public class OldKnownSignalChanges extends AgedRowsPurge {
+
+    public static final AgedRows ROWS = AgedRows.of("known_signal_change", "changed_at", "seq");
 
     @Inject
     @ConfigProperty(name = "reportremove.retention.known-signal-changes-hours", defaultValue = "24")
     int hours;
 
-    @Override
-    public PurgedRecords what() {
-        return PurgedRecords.KNOWN_SIGNAL_CHANGES;
+    public OldKnownSignalChanges() {
+        super(PurgedRecords.KNOWN_SIGNAL_CHANGES, ROWS);
     }
 
     @Override
-    protected int purge(Connection connection, Instant now, int max) throws SQLException {
-        return KnownSignalChanges.purge(connection, now.minus(hours, ChronoUnit.HOURS).atOffset(ZoneOffset.UTC), max);
+    protected Duration kept() {
+        return Duration.ofHours(hours);
     }
 }

@@ -9,6 +9,7 @@ import org.reportremove.cases.control.OldIdempotencyKeys;
 import org.reportremove.cases.control.WithdrawnCases;
 import org.reportremove.platform.outbox.StaleNotifications;
 import org.reportremove.platform.retention.RetentionLease;
+import org.reportremove.signals.control.OldKnownSignalChanges;
 import org.reportremove.testing.TestRun;
 
 import javax.sql.DataSource;
@@ -136,10 +137,10 @@ class RetentionPurgesTest {
             age(c, "UPDATE outbox_message SET created_at = ? WHERE id = ?", oldNote, 8);
             age(c, "UPDATE outbox_message SET created_at = ? WHERE id = ?", oldPackage, 30);
 
-            assertEquals(1, ExpiredAgeChecks.purge(c, now, Duration.ofHours(24), BATCH));
-            assertEquals(1, OldIdempotencyKeys.purge(c, now, Duration.ofDays(7), BATCH));
-            assertEquals(1, ExpiredClientAssertions.purgeExpired(c, now, BATCH));
-            assertEquals(1, StaleNotifications.purge(c, now, Duration.ofDays(7), BATCH));
+            assertEquals(1, ExpiredAgeChecks.ROWS.purge(c, now.minus(Duration.ofHours(24)), BATCH));
+            assertEquals(1, OldIdempotencyKeys.ROWS.purge(c, now.minus(Duration.ofDays(7)), BATCH));
+            assertEquals(1, ExpiredClientAssertions.ROWS.purge(c, now, BATCH));
+            assertEquals(1, StaleNotifications.ROWS.purge(c, now.minus(Duration.ofDays(7)), BATCH));
 
             assertEquals(0, count(c, "SELECT COUNT(*) FROM age_check WHERE id = ?", oldCheck));
             assertEquals(1, count(c, "SELECT COUNT(*) FROM age_check WHERE id = ?", freshCheck));
@@ -188,10 +189,36 @@ class RetentionPurgesTest {
             assertTrue(RetentionLease.take(c, "node-a", now, Duration.ofMinutes(10)));
             assertEquals(1, WithdrawnCases.purge(c, now, CASES_KEPT, BATCH));
             assertEquals(1, ClosedCases.purge(c, now, CASES_KEPT, BATCH));
-            assertEquals(1, ExpiredAgeChecks.purge(c, now, Duration.ofHours(24), BATCH));
-            assertEquals(1, ExpiredClientAssertions.purgeExpired(c, now, BATCH));
-            assertEquals(1, StaleNotifications.purge(c, now, Duration.ofDays(7), BATCH));
-            assertEquals(0, OldIdempotencyKeys.purge(c, now, Duration.ofDays(7), BATCH));
+            assertEquals(1, ExpiredAgeChecks.ROWS.purge(c, now.minus(Duration.ofHours(24)), BATCH));
+            assertEquals(1, ExpiredClientAssertions.ROWS.purge(c, now, BATCH));
+            assertEquals(1, StaleNotifications.ROWS.purge(c, now.minus(Duration.ofDays(7)), BATCH));
+            assertEquals(0, OldIdempotencyKeys.ROWS.purge(c, now.minus(Duration.ofDays(7)), BATCH));
+        }
+    }
+
+    @Test
+    void knownSignalChangesGoOnceEveryNodeHasLongSinceReadThem() throws Exception {
+        try (Connection c = database.getConnection()) {
+            long old = change(c, 25);
+            long recent = change(c, 23);
+
+            assertEquals(1, OldKnownSignalChanges.ROWS.purge(c, now.minus(Duration.ofHours(24)), BATCH));
+
+            assertEquals(0, count(c, "SELECT COUNT(*) FROM known_signal_change WHERE seq = CAST(? AS BIGINT)", String.valueOf(old)));
+            assertEquals(1, count(c, "SELECT COUNT(*) FROM known_signal_change WHERE seq = CAST(? AS BIGINT)", String.valueOf(recent)));
+        }
+    }
+
+    private long change(Connection c, int hoursAgo) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO known_signal_change"
+                + " (signal_type, signal_value, changed_at) VALUES ('MD5', ?, ?)", new String[] {"seq"})) {
+            insert.setString(1, UUID.randomUUID().toString().replace("-", ""));
+            insert.setObject(2, now.minus(Duration.ofHours(hoursAgo)).atOffset(ZoneOffset.UTC));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
         }
     }
 

@@ -356,6 +356,25 @@ class HelplineHttpTest extends DeployedServiceTest {
     }
 
     @Test
+    void aCounsellorCannotConfirmAnAgeThatAProviderVerified() throws Exception {
+        Person person = YoungPeople.verifiedPerson(api);
+        String reference = submit(person, array(), object("followUp", true));
+        String bearer = counsellor(ONE, "c-verified");
+
+        problem(409, "age-already-verified", "This age was verified by an age assurance provider")
+                .detail("This young person's age was verified by an age assurance provider; a counsellor does not"
+                        + " change it.")
+                .assertOn(api.postJson(CASES + "/" + reference + "/age-confirmation", object("ageBand", "16_17"),
+                        "Authorization", bearer));
+
+        JsonObject me = api.get("/api/v1/accounts/me", "Authorization", person.bearer()).json();
+        assertEquals("VERIFIED", me.getString("ageAssurance"), "the provider's attestation stands");
+        assertEquals("13_15", me.getString("ageBand"));
+        assertEquals(List.of(), auditActorsFor(reference, "HELPLINE_AGE_CONFIRMED", "HELPLINE_AGE_CORRECTED"),
+                "nothing was confirmed, so nothing is audited as confirmed");
+    }
+
+    @Test
     void anAssistedResetCodeSetsANewPassphraseOnceAndEndsEverySession() throws Exception {
         Person person = YoungPeople.person(api, "16_17");
         String reference = submit(person, array(), object("followUp", true, "partners", array(ONE)));

@@ -45,6 +45,7 @@ import static org.reportremove.testing.JsonBodies.parse;
 import static org.reportremove.testing.ProblemAssert.assertInvalidFields;
 import static org.reportremove.testing.ProblemAssert.assertProblem;
 import static org.reportremove.testing.ProblemAssert.forbidden;
+import static org.reportremove.testing.ProblemAssert.problem;
 import static org.reportremove.testing.ProblemAssert.unauthenticated;
 
 /**
@@ -475,6 +476,21 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
         forbidden().assertOn(api.post(PUBLISH, "application/json", "", "Authorization", platform));
         assertTrue(count("SELECT COUNT(*) FROM audit_event WHERE action = 'INDUSTRY_FEED_READ' AND object_id = ?",
                 "test-platform-b") >= 1, "reads are audited by platform");
+    }
+
+    @Test
+    void aPlatformOverItsHourlyLimitIsToldWhenToComeBackWhileAnotherReadsOn() {
+        // test-platform-limited may start two snapshots an hour (arquillian.xml); no other test uses it.
+        String limited = "Bearer " + Tokens.clientToken(api, "test-platform-limited", null);
+        snapshot(limited);
+        snapshot(limited);
+
+        Reply refused = api.get(SIGNALS, "Authorization", limited);
+
+        problem(429, "too-many-attempts", "Too many attempts").detailStartingWith("Too many attempts. Wait ")
+                .assertOn(refused);
+        assertTrue(Long.parseLong(refused.header("Retry-After")) > 0, "Retry-After says when");
+        snapshot(platform);
     }
 
     @Test

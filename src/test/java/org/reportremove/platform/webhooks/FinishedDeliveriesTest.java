@@ -49,9 +49,9 @@ class FinishedDeliveriesTest {
             String recentFailed = delivery(c, "FAILED", 29);
             String pending = delivery(c, "PENDING", -1);
 
-            assertEquals(0, FinishedDeliveries.purge(c, now.minus(Duration.ofDays(2)), KEPT, 500),
+            assertEquals(0, FinishedDeliveries.ROWS.purge(c, now.minus(Duration.ofDays(2)).minus(KEPT), 500),
                     "at an earlier now nothing is due yet");
-            assertEquals(2, FinishedDeliveries.purge(c, now, KEPT, 500));
+            assertEquals(2, FinishedDeliveries.ROWS.purge(c, now.minus(KEPT), 500));
 
             assertEquals(0, count(c, oldDelivered));
             assertEquals(0, count(c, oldFailed));

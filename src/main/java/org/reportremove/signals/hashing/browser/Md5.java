@@ -21,28 +21,12 @@ final class Md5 extends BlockDigest {
         0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391
     };
 
-    private final int[] h = new int[4];
-    private final int[] m = new int[16];
-
     Md5() {
-        reset();
+        super(false, 0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476);
     }
 
     @Override
-    void resetState() {
-        h[0] = 0x67452301;
-        h[1] = 0xefcdab89;
-        h[2] = 0x98badcfe;
-        h[3] = 0x10325476;
-    }
-
-    @Override
-    void compress(byte[] block, int offset) {
-        for (int t = 0; t < 16; t++) {
-            int p = offset + 4 * t;
-            m[t] = (block[p] & 0xff) | (block[p + 1] & 0xff) << 8 | (block[p + 2] & 0xff) << 16
-                    | (block[p + 3] & 0xff) << 24;
-        }
+    void compress(int[] words) {
         int a = h[0];
         int b = h[1];
         int c = h[2];
@@ -63,7 +47,7 @@ final class Md5 extends BlockDigest {
                 f = c ^ (b | ~d);
                 g = (7 * i) & 15;
             }
-            int rotated = Integer.rotateLeft(a + f + K[i] + m[g], SHIFT[i]);
+            int rotated = Integer.rotateLeft(a + f + K[i] + words[g], SHIFT[i]);
             a = d;
             d = c;
             c = b;
@@ -73,22 +57,5 @@ final class Md5 extends BlockDigest {
         h[1] += b;
         h[2] += c;
         h[3] += d;
-    }
-
-    @Override
-    byte[] output() {
-        byte[] out = new byte[16];
-        for (int i = 0; i < 4; i++) {
-            out[4 * i] = (byte) h[i];
-            out[4 * i + 1] = (byte) (h[i] >>> 8);
-            out[4 * i + 2] = (byte) (h[i] >>> 16);
-            out[4 * i + 3] = (byte) (h[i] >>> 24);
-        }
-        return out;
-    }
-
-    @Override
-    boolean bigEndian() {
-        return false;
     }
 }

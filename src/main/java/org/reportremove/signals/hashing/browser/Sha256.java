@@ -14,32 +14,16 @@ final class Sha256 extends BlockDigest {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
     };
 
-    private final int[] h = new int[8];
     private final int[] w = new int[64];
 
     Sha256() {
-        reset();
+        super(true, 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+                0x5be0cd19);
     }
 
     @Override
-    void resetState() {
-        h[0] = 0x6a09e667;
-        h[1] = 0xbb67ae85;
-        h[2] = 0x3c6ef372;
-        h[3] = 0xa54ff53a;
-        h[4] = 0x510e527f;
-        h[5] = 0x9b05688c;
-        h[6] = 0x1f83d9ab;
-        h[7] = 0x5be0cd19;
-    }
-
-    @Override
-    void compress(byte[] block, int offset) {
-        for (int t = 0; t < 16; t++) {
-            int p = offset + 4 * t;
-            w[t] = (block[p] & 0xff) << 24 | (block[p + 1] & 0xff) << 16 | (block[p + 2] & 0xff) << 8
-                    | (block[p + 3] & 0xff);
-        }
+    void compress(int[] words) {
+        System.arraycopy(words, 0, w, 0, 16);
         for (int t = 16; t < 64; t++) {
             int s0 = Integer.rotateRight(w[t - 15], 7) ^ Integer.rotateRight(w[t - 15], 18) ^ (w[t - 15] >>> 3);
             int s1 = Integer.rotateRight(w[t - 2], 17) ^ Integer.rotateRight(w[t - 2], 19) ^ (w[t - 2] >>> 10);
@@ -77,22 +61,5 @@ final class Sha256 extends BlockDigest {
         h[5] += f;
         h[6] += g;
         h[7] += hh;
-    }
-
-    @Override
-    byte[] output() {
-        byte[] out = new byte[32];
-        for (int i = 0; i < 8; i++) {
-            out[4 * i] = (byte) (h[i] >>> 24);
-            out[4 * i + 1] = (byte) (h[i] >>> 16);
-            out[4 * i + 2] = (byte) (h[i] >>> 8);
-            out[4 * i + 3] = (byte) h[i];
-        }
-        return out;
-    }
-
-    @Override
-    boolean bigEndian() {
-        return true;
     }
 }
