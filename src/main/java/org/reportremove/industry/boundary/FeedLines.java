@@ -49,6 +49,8 @@ final class FeedLines {
 
         private final OutputStream out;
         private final byte[] buffer = new byte[1 << 16];
+        /** A value's characters, copied at once: reading them one by one from the string checks bounds each time. */
+        private char[] chars = new char[256];
         private int used;
         private LocalDate lastDay;
         private String lastDayText;
@@ -100,10 +102,15 @@ final class FeedLines {
                 }
                 return;
             }
+            if (chars.length < length) {
+                chars = new char[length];
+            }
+            value.getChars(0, length, chars, 0);
+            char[] from = chars;
             byte[] b = buffer;
             int at = used;
             for (int i = 0; i < length; i++) {
-                char c = value.charAt(i);
+                char c = from[i];
                 if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
                     b[at++] = (byte) c;
                 } else if (c == '"' || c == '\\') {
