@@ -31,6 +31,11 @@ import java.util.UUID;
  * Usage: java -cp target/report-remove-analyst-bridge.jar scripts/IndustryFeedLoad.java keys DIR
  *        java -cp … scripts/IndustryFeedLoad.java checkpoint BASE-URL KEY-FILE      (prints the feed's checkpoint)
  *        java -cp … scripts/IndustryFeedLoad.java run BASE-URL KEY-FILE CHECKPOINT [page-size] [page-seconds]
+ *            [service-pid] [postmaster-pid]
+ *
+ * With the process ids it also prints the CPU seconds the service, PostgreSQL (the postmaster and its children) and
+ * this reader spent on each part, and the load average after it: the machine is shared, so a rate alone does not say
+ * where the time went.
  */
 public class IndustryFeedLoad {
 
@@ -57,6 +62,7 @@ public class IndustryFeedLoad {
         String checkpoint = args[3];
         int pageSize = args.length > 4 ? Integer.parseInt(args[4]) : 1000;
         int pageSeconds = args.length > 5 ? Integer.parseInt(args[5]) : 30;
+        Cpu cpu = new Cpu(args.length > 6 ? Long.parseLong(args[6]) : -1, args.length > 7 ? Long.parseLong(args[7]) : -1);
 
         long started = System.nanoTime();
         HttpResponse<InputStream> snapshot = get(base + "/api/v1/industry/signals", bearer);
@@ -76,6 +82,7 @@ public class IndustryFeedLoad {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("snapshot: %d signals, %.0f MB in %.1f s: %.0f signals/s, %.1f MB/s%n", lines, bytes / 1e6,
                 seconds, lines / seconds, bytes / 1e6 / seconds);
+        System.out.println("snapshot: " + cpu.spent());
 
         started = System.nanoTime();
         long deadline = started + pageSeconds * 1_000_000_000L;
@@ -97,6 +104,7 @@ public class IndustryFeedLoad {
         seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("changes: %d pages of up to %d (%d changes) in %.1f s: %.1f pages/s, %.0f changes/s%n",
                 pages, pageSize, changes, seconds, pages / seconds, changes / seconds);
+        System.out.println("changes: " + cpu.spent());
     }
 
     private static HttpResponse<InputStream> get(String url, String bearer) throws Exception {
@@ -125,5 +133,66 @@ public class IndustryFeedLoad {
             throw new IllegalStateException("token: " + reply.statusCode() + " " + reply.body());
         }
         return (String) JSONObjectUtils.parse(reply.body()).get("access_token");
+    }
+
+    /** CPU seconds spent since the last call, by the service, PostgreSQL and this reader, from /proc. */
+    static final class Cpu {
+
+        private final long service;
+        private final long postgres;
+        private double[] last;
+
+        Cpu(long service, long postgres) {
+            this.service = service;
+            this.postgres = postgres;
+            this.last = now();
+        }
+
+        String spent() {
+            double[] now = now();
+            String text = String.format("CPU %.1f s service, %.1f s PostgreSQL, %.1f s reader; load average %s",
+                    now[0] - last[0], now[1] - last[1], now[2] - last[2], loadAverage());
+            last = now;
+            return text;
+        }
+
+        private double[] now() {
+            double reader = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+            return new double[]{seconds(service, false), seconds(postgres, true), reader};
+        }
+
+        /** utime + stime of a process (and, for PostgreSQL, of its live children and those it has reaped). */
+        private static double seconds(long pid, boolean withChildren) {
+            if (pid < 0) {
+                return 0;
+            }
+            double total = ticks(pid, withChildren);
+            if (withChildren) {
+                total += ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
+                        .mapToDouble(child -> ticks(child.pid(), false)).sum();
+            }
+            return total / 100.0;
+        }
+
+        private static double ticks(long pid, boolean reaped) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // Fields 14 to 17 of stat(5), counted from the state (field 3).
+                double own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                return reaped ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
+            } catch (java.io.IOException | RuntimeException gone) {
+                return 0;
+            }
+        }
+
+        private static String loadAverage() {
+            try {
+                String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+                return parts[0] + " " + parts[1] + " " + parts[2];
+            } catch (java.io.IOException e) {
+                return "unknown";
+            }
+        }
     }
 }

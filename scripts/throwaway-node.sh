@@ -18,11 +18,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start_postgres DATABASE...: starts PostgreSQL and creates the named databases.
+# start_postgres DATABASE...: starts PostgreSQL and creates the named databases (PG_EXTRA_OPTIONS, if set, adds
+# server options, such as those a bulk load needs).
 start_postgres() {
     as_pg "$BIN/initdb" -D "$WORK/pg" -U postgres --auth=trust >/dev/null
     as_pg "$BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
-        -o "-h 127.0.0.1 -p $PG_PORT -k $WORK -c max_connections=200 -c shared_buffers=256MB" start >/dev/null
+        -o "-h 127.0.0.1 -p $PG_PORT -k $WORK -c max_connections=200 -c shared_buffers=256MB ${PG_EXTRA_OPTIONS:-}" start >/dev/null
     for db in "$@"; do
         as_pg "$BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres "$db"
     done

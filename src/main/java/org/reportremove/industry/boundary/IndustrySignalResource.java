@@ -23,10 +23,8 @@ import org.reportremove.platform.security.Caller;
 import org.reportremove.platform.web.AudienceApi;
 import org.reportremove.platform.web.Roles;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import static org.reportremove.platform.json.JsonDocuments.JSON;
 
@@ -85,18 +83,15 @@ public class IndustrySignalResource {
     private Response snapshot() {
         FeedReads.Snapshot snapshot = reads.startSnapshot(caller.subject(), caller.actor());
         StreamingOutput body = output -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
-            StringBuilder line = new StringBuilder(192);
+            FeedLines.Writer lines = new FeedLines.Writer(output);
             reads.stream(snapshot, change -> {
-                line.setLength(0);
-                FeedLines.append(line, change);
                 try {
-                    writer.append(line);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    lines.write(change);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
-            writer.flush();
+            lines.flush();
         };
         return Response.ok(body, JSON_LINES).header(CHECKPOINT_HEADER, snapshot.checkpoint()).build();
     }
