@@ -297,7 +297,8 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
                 "test-platform-b takes only lst-b, and test-platform-none no list: neither hears of lst-a");
         assertEquals(idsOfA, toldOfA.get("test-platform"));
         Map<String, Set<String>> toldOfB = told(idsOfB);
-        assertEquals(Set.of("test-platform", "test-platform-b"), toldOfB.keySet());
+        assertEquals(Set.of("test-platform", "test-platform-b", "test-platform-limited"), toldOfB.keySet(),
+                "every platform that takes lst-b hears of it");
         toldOfB.values().forEach(ids -> assertEquals(idsOfB, ids));
     }
 
