@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 import org.reportremove.platform.crypto.EncryptionKeys;
@@ -27,7 +28,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 
 /**
  * Sets up what the whole test run shares, once: a real PostgreSQL (started here, stopped when the run ends),
@@ -171,6 +174,22 @@ public class TestRun implements LauncherSessionListener {
             throw new IllegalStateException("The test run's PostgreSQL is not running");
         }
         return postgres;
+    }
+
+    /**
+     * A database of its own on the test run's PostgreSQL, named {@code prefix} and a random suffix, migrated as the
+     * service migrates it: for tests of SQL that must not see what other tests wrote.
+     */
+    public static DataSource migratedDatabase(String prefix) throws SQLException {
+        String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection admin = postgres().getPostgresDatabase().getConnection();
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        DataSource database = postgres().getDatabase("postgres", name);
+        Flyway.configure().dataSource(database)
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+        return database;
     }
 
     /** The key the service signs access tokens with. */

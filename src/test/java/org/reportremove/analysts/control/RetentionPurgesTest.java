@@ -18,7 +18,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -48,14 +47,7 @@ class RetentionPurgesTest {
 
     @BeforeEach
     void freshDatabase() throws SQLException {
-        String name = "retention_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection = TestRun.postgres().getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        database = TestRun.postgres().getDatabase("postgres", name);
-        Flyway.configure().dataSource(database)
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+        database = TestRun.migratedDatabase("retention");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.reportremove.audit.control;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reportremove.testing.TestRun;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,15 +36,7 @@ class AuditChainTest {
 
     @BeforeEach
     void freshDatabase() throws SQLException {
-        String name = "audit_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = TestRun.postgres().getPostgresDatabase().getConnection();
-             Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        database = TestRun.postgres().getDatabase("postgres", name);
-        Flyway.configure().dataSource(database)
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
-                .load().migrate();
+        database = TestRun.migratedDatabase("audit");
     }
 
     @Test

@@ -147,15 +147,7 @@ class OutboxClaimsTest {
     }
 
     private static DataSource freshPostgresql() throws SQLException {
-        String name = "outbox_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection = TestRun.postgres().getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        DataSource database = TestRun.postgres().getDatabase("postgres", name);
-        Flyway.configure().dataSource(database)
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
-        return database;
+        return TestRun.migratedDatabase("outbox");
     }
 
     private interface Connections {

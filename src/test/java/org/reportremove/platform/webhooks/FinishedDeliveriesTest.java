@@ -1,6 +1,5 @@
 package org.reportremove.platform.webhooks;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reportremove.testing.TestRun;
@@ -10,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,14 +29,7 @@ class FinishedDeliveriesTest {
 
     @BeforeEach
     void freshDatabase() throws SQLException {
-        String name = "webhooks_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection = TestRun.postgres().getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        database = TestRun.postgres().getDatabase("postgres", name);
-        Flyway.configure().dataSource(database)
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+        database = TestRun.migratedDatabase("webhooks");
     }
 
     @Test
