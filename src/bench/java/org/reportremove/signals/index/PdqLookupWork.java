@@ -111,7 +111,7 @@ public final class PdqLookupWork {
 
     /** Prints the work per lookup; returns each query's hits as distances, ascending, to compare layouts by. */
     private static List<Integer> printWork(Layout layout, String kind, long[][] queries) {
-        long[] work = new long[8];
+        long[] work = new long[10];
         List<Integer> answers = new ArrayList<>();
         for (long[] query : queries) {
             List<Integer> distances = new ArrayList<>();
@@ -122,9 +122,9 @@ public final class PdqLookupWork {
         }
         double n = queries.length;
         System.out.printf("  %-6s per lookup: %,.0f probes, %,.0f non-empty buckets, %,.0f candidates,"
-                + " %,.1f within radius, %,.1f hits; wall us in bounds %.0f, entries %.0f, values %.0f%n", kind,
-                work[0] / n, work[1] / n, work[2] / n, work[3] / n, work[4] / n, work[5] / n / 1e3, work[6] / n / 1e3,
-                work[7] / n / 1e3);
+                + " %,.1f within radius, %,.1f hits, %,.0f sketches compared (%,.0f kept); wall us in bounds %.0f, entries %.0f,"
+                + " values %.0f%n", kind, work[0] / n, work[1] / n, work[2] / n, work[3] / n, work[4] / n, work[8] / n, work[9] / n,
+                work[5] / n / 1e3, work[6] / n / 1e3, work[7] / n / 1e3);
         return answers;
     }
 

@@ -20,6 +20,15 @@ import java.util.Arrays;
  *         into the table's list array, which holds the bucket's size and then its ids, ascending. At ten million
  *         uniform hashes (0.6 to 1.2 entries per key) a half to three quarters of the non-empty buckets hold one
  *         entry; skewed banks have fewer such buckets, and gain less.</li>
+ *     <li>A bucket of {@link #DENSE} entries or more also keeps, beside each id in its list, a sketch: two words of
+ *         the entry's value (the half of the 256 bits that the table's key is not in; where a key straddles the
+ *         halves, the one with less of it). The distance on those 128 bits, plus that on the key bits where they
+ *         lie outside the sketch, is a lower bound of the whole distance, so an entry whose bound exceeds the
+ *         radius is dropped without reading its value: the bucket is read in one sequence, where each value read
+ *         is a miss. Large buckets are what a bank with skewed bits has (near a common value, a
+ *         clustered bank's queries meet eight times the candidates of a uniform one), and among unrelated values
+ *         128 bits differ in about 50, so nearly every such candidate is dropped. A uniform bank has few buckets
+ *         this large, and pays little memory for them.</li>
  *     <li>The value array starts {@link #ALIGN} words in, so that each 32-byte value lies in one 64-byte cache
  *         line rather than every other value straddling two.</li>
  * </ul>
@@ -41,6 +50,13 @@ final class PdqMultiIndex {
     private static final int EMPTY = -1;
     /** While building: the slot of a key exactly one entry holds, before that entry's id is known. */
     private static final int SINGLE = Integer.MIN_VALUE;
+    /**
+     * The size from which a bucket keeps sketches: below it, reading a few values costs less than a sketch read and
+     * the memory (16 bytes per entry) is not worth it.
+     */
+    static final int DENSE = 8;
+    /** Ints per entry in a dense bucket's list: the id, then the sketch's two words as four ints, low half first. */
+    private static final int STRIDE = 5;
 
     private final int count;
     private final int[] chunkStart;
@@ -52,8 +68,15 @@ final class PdqMultiIndex {
     private final int[] runs;
     /** Tables 1 and on, by key: the single entry's id, {@link #EMPTY}, or {@code ~p} for the list at {@code p}. */
     private final int[][] slots;
-    /** Tables 1 and on: for each bucket of two or more entries, its size followed by its ids, ascending. */
+    /**
+     * Tables 1 and on: for each bucket of two or more entries, its size followed by its ids, ascending; in a bucket
+     * of {@link #DENSE} or more, each id is followed by its sketch as four ints ({@link #STRIDE} ints an entry).
+     */
     private final int[][] lists;
+    /** Tables 1 and on: the first of the two value words a sketch holds (0 or 2). */
+    private final int[] sketchWord;
+    /** Tables 1 and on: whether the key's bits lie outside the sketch, so that their distance adds to its bound. */
+    private final boolean[] keyOutsideSketch;
 
     private PdqMultiIndex(int count, int[] chunkStart, int[] keyBits, BitPermutation permutation, long[] words,
             int[] runs, int[][] slots, int[][] lists) {
@@ -65,6 +88,17 @@ final class PdqMultiIndex {
         this.runs = runs;
         this.slots = slots;
         this.lists = lists;
+        this.sketchWord = new int[chunkStart.length];
+        this.keyOutsideSketch = new boolean[chunkStart.length];
+        for (int t = 0; t < chunkStart.length; t++) {
+            sketchWord[t] = sketchWord(chunkStart[t], keyBits[t]);
+            keyOutsideSketch[t] = chunkStart[t] + keyBits[t] <= 128 || chunkStart[t] >= 128;
+        }
+    }
+
+    /** The half of the value that a sketch for a key at {@code start} holds: the one with less of the key in it. */
+    private static int sketchWord(int start, int bits) {
+        return start + bits / 2 < 128 ? 2 : 0;
     }
 
     /**
@@ -113,20 +147,24 @@ final class PdqMultiIndex {
                 keys[id] = key(words, ALIGN + id * 4, chunkStart[t], keyBits[t]);
             }
             // Table 0's key has the most bits, so its cursor array is large enough for every table.
-            buildTable(keys, count, 1 << keyBits[t], cursor, slots, lists, t);
+            buildTable(keys, count, 1 << keyBits[t], cursor, words, sketchWord(chunkStart[t], keyBits[t]), slots,
+                    lists, t);
         }
         return new PdqMultiIndex(count, chunkStart, keyBits, permutation, words, runs, slots, lists);
     }
 
-    /** Fills {@code slots[t]} and {@code lists[t]} from the entries' keys; {@code sizes} is scratch space. */
-    private static void buildTable(int[] keys, int count, int keySpace, int[] sizes, int[][] slots, int[][] lists,
-            int t) {
+    /**
+     * Fills {@code slots[t]} and {@code lists[t]} from the entries' keys and the permuted values in {@code words};
+     * {@code sizes} is scratch space.
+     */
+    private static void buildTable(int[] keys, int count, int keySpace, int[] sizes, long[] words, int sketchWord,
+            int[][] slots, int[][] lists, int t) {
         Arrays.fill(sizes, 0, keySpace, 0);
         for (int id = 0; id < count; id++) {
             sizes[keys[id]]++;
         }
         int[] slot = new int[keySpace];
-        int listLength = 1;
+        long listLength = 1;
         for (int key = 0; key < keySpace; key++) {
             int size = sizes[key];
             if (size == 0) {
@@ -134,11 +172,14 @@ final class PdqMultiIndex {
             } else if (size == 1) {
                 slot[key] = SINGLE;
             } else {
-                slot[key] = ~listLength;
-                listLength += size + 1;
+                slot[key] = ~(int) Math.min(listLength, Integer.MAX_VALUE);
+                listLength += 1 + (long) size * (size >= DENSE ? STRIDE : 1);
             }
         }
-        int[] list = new int[listLength];
+        if (listLength > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("too many entries in large buckets for one table");
+        }
+        int[] list = new int[(int) listLength];
         for (int key = 0; key < keySpace; key++) {
             if (slot[key] < EMPTY && slot[key] != SINGLE) {
                 int at = ~slot[key];
@@ -150,6 +191,16 @@ final class PdqMultiIndex {
             int key = keys[id];
             if (slot[key] == SINGLE) {
                 slot[key] = id;
+            } else if (list[~slot[key]] >= DENSE) {
+                int at = sizes[key];
+                sizes[key] += STRIDE;
+                list[at] = id;
+                long low = words[ALIGN + id * 4 + sketchWord];
+                long high = words[ALIGN + id * 4 + sketchWord + 1];
+                list[at + 1] = (int) low;
+                list[at + 2] = (int) (low >>> 32);
+                list[at + 3] = (int) high;
+                list[at + 4] = (int) (high >>> 32);
             } else {
                 list[sizes[key]++] = id;
             }
@@ -177,6 +228,11 @@ final class PdqMultiIndex {
         return -1;
     }
 
+    /** Where bit {@code bit} of a value lies once permuted: a sketch holds permuted bits 0 to 127 or 128 to 255. */
+    int permutedBit(int bit) {
+        return permutation.target(bit);
+    }
+
     /** Writes the original (unpermuted) value of entry {@code id} into {@code into[offset..+4)}. */
     void value(int id, long[] into, int offset) {
         permutation.invert(words, ALIGN + id * 4, into, offset);
@@ -199,7 +255,8 @@ final class PdqMultiIndex {
     /**
      * Searches as {@link #search} does and adds the work done to {@code work}: bucket probes, non-empty buckets,
      * candidates verified, candidates within the radius (each entry is met once per table that holds it in a probed
-     * bucket), hits reported, then the nanoseconds spent reading slots, lists and values. For measuring layouts;
+     * bucket), hits reported, the nanoseconds spent reading slots, lists and values, then the entries of dense
+     * buckets whose sketches were compared and those of them left to verify (10 counts). For measuring layouts;
      * lookups do not count.
      */
     void searchCounting(long[] query, int offset, int radius, Hits hits, long[] work) {
@@ -268,6 +325,7 @@ final class PdqMultiIndex {
         private final long q1;
         private final long q2;
         private final long q3;
+        private final long[] permuted;
         private final int radius;
         private final int[] radii;
         private final int[] queryKeys;
@@ -284,6 +342,7 @@ final class PdqMultiIndex {
             this.q1 = permuted[1];
             this.q2 = permuted[2];
             this.q3 = permuted[3];
+            this.permuted = permuted;
             this.radius = radius;
             this.radii = tableRadii(chunkStart.length, radius);
             this.queryKeys = new int[chunkStart.length];
@@ -396,10 +455,41 @@ final class PdqMultiIndex {
                     if (found + size + probeCount - i > candidates.length) {
                         grow(found + size + probeCount - i);
                     }
-                    for (int k = 1; k <= size; k++) {
-                        candidates[found++] = list[at + k];
+                    if (size >= DENSE) {
+                        found = sketched(table, at, size, probes[i], found);
+                    } else {
+                        for (int k = 1; k <= size; k++) {
+                            candidates[found++] = list[at + k];
+                        }
                     }
                 }
+            }
+            return found;
+        }
+
+        /**
+         * Adds the entries of the dense bucket at {@code at} whose sketch leaves them within reach of the radius;
+         * the others differ in more bits on the sketch (and the key) alone.
+         */
+        private int sketched(int table, int at, int size, int probe, int found) {
+            int[] list = lists[table];
+            int word = sketchWord[table];
+            int a = (int) permuted[word];
+            int b = (int) (permuted[word] >>> 32);
+            int c = (int) permuted[word + 1];
+            int d = (int) (permuted[word + 1] >>> 32);
+            int budget = radius - (keyOutsideSketch[table] ? Integer.bitCount(probe ^ queryKeys[table]) : 0);
+            int before = found;
+            for (int p = at + 1, end = at + 1 + size * STRIDE; p < end; p += STRIDE) {
+                int bound = Integer.bitCount(list[p + 1] ^ a) + Integer.bitCount(list[p + 2] ^ b)
+                        + Integer.bitCount(list[p + 3] ^ c) + Integer.bitCount(list[p + 4] ^ d);
+                if (bound <= budget) {
+                    candidates[found++] = list[p];
+                }
+            }
+            if (work != null) {
+                work[8] += size;
+                work[9] += found - before;
             }
             return found;
         }
