@@ -63,6 +63,9 @@ public class KnownSignalImport {
     private static final String INSERT_H2 = "INSERT INTO known_signal (signal_type, signal_value, quality, imported_at)"
             + " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM known_signal WHERE signal_type = ? AND signal_value = ?)";
     private static final String DELETE = "DELETE FROM known_signal WHERE signal_type = ? AND signal_value = ?";
+    /** A value a case shared, imported now: the operator's import is its origin from now on. */
+    private static final String ADOPT = "UPDATE known_signal SET shared_item = NULL WHERE signal_type = ?"
+            + " AND signal_value = ? AND shared_item IS NOT NULL";
     static final String ADD = "ADD";
     static final String REMOVE = "REMOVE";
 
@@ -102,7 +105,9 @@ public class KnownSignalImport {
                     == ConfiguredDataSource.DatabaseKind.H2;
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(h2 ? INSERT_H2 : INSERT_POSTGRESQL);
+                 PreparedStatement adopt = connection.prepareStatement(ADOPT);
                  PreparedStatement delete = connection.prepareStatement(DELETE)) {
+                Statements statements = new Statements(insert, adopt, delete);
                 String line;
                 while ((line = lines.readLine()) != null) {
                     if (line.isBlank()) {
@@ -118,10 +123,10 @@ public class KnownSignalImport {
                         }
                     }
                     if (batch.size() == BATCH) {
-                        write(connection, insert, delete, batch, h2, counts, shareOn);
+                        write(connection, statements, batch, h2, counts, shareOn);
                     }
                 }
-                write(connection, insert, delete, batch, h2, counts, shareOn);
+                write(connection, statements, batch, h2, counts, shareOn);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The bank of known signals could not be written", e);
@@ -131,6 +136,10 @@ public class KnownSignalImport {
                 + " removed=" + counts.removed);
         return new ImportReport(importId, read, counts.added, counts.additions - counts.added, counts.removed,
                 counts.removals - counts.removed, refused, listed);
+    }
+
+    /** The prepared statements of one import. */
+    private record Statements(PreparedStatement insert, PreparedStatement adopt, PreparedStatement delete) {
     }
 
     /** Lines of each action, and what they changed. */
@@ -143,10 +152,11 @@ public class KnownSignalImport {
 
     /**
      * Writes one batch with its change rows and commits it. Lines are applied in their order: a value added and
-     * removed in one batch ends up removed, as it would line by line.
+     * removed in one batch ends up removed, as it would line by line. A value added that was there because a case
+     * shared it becomes the import's, so that the case's withdrawal no longer takes it out.
      */
-    private void write(Connection connection, PreparedStatement insert, PreparedStatement delete,
-                       List<ImportLine> batch, boolean h2, Counts counts, String shareOn) throws SQLException {
+    private void write(Connection connection, Statements statements, List<ImportLine> batch, boolean h2,
+                       Counts counts, String shareOn) throws SQLException {
         if (batch.isEmpty()) {
             return;
         }
@@ -160,7 +170,7 @@ public class KnownSignalImport {
                 to++;
             }
             List<ImportLine> run = batch.subList(from, to);
-            PreparedStatement statement = removal ? delete : insert;
+            PreparedStatement statement = removal ? statements.delete() : statements.insert();
             for (ImportLine line : run) {
                 statement.setString(1, line.type().name());
                 statement.setString(2, line.value());
@@ -175,6 +185,9 @@ public class KnownSignalImport {
                 statement.addBatch();
             }
             int[] results = statement.executeBatch();
+            if (!removal) {
+                adopt(statements.adopt(), run, results);
+            }
             for (int i = 0; i < results.length; i++) {
                 // PostgreSQL reports 0 for a row that was already there (or not there to remove); a driver that
                 // cannot tell reports SUCCESS_NO_INFO, counted as changed.
@@ -201,6 +214,22 @@ public class KnownSignalImport {
         connection.commit();
         tellFeed(batch, shareOn);
         batch.clear();
+    }
+
+    /** Makes the import the origin of the values of the run that were in the bank already. */
+    private static void adopt(PreparedStatement adopt, List<ImportLine> run, int[] inserted) throws SQLException {
+        boolean any = false;
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] == 0) {
+                adopt.setString(1, run.get(i).type().name());
+                adopt.setString(2, run.get(i).value());
+                adopt.addBatch();
+                any = true;
+            }
+        }
+        if (any) {
+            adopt.executeBatch();
+        }
     }
 
     /**

@@ -282,6 +282,23 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
     }
 
     @Test
+    void aValueACaseSharedThatAnOperatorThenImportsStaysWhenTheCaseIsWithdrawn() throws Exception {
+        String value = YoungPeople.hex(64);
+        Shared shared = share(report(1, value), LIST);
+        assertEquals(1, count("SELECT COUNT(*) FROM known_signal WHERE signal_type = 'SHA256' AND signal_value = ?"
+                + " AND shared_item IS NOT NULL", value), "the case's sharing put the value in");
+        Reply reply = api.post("/api/v1/operator/known-signals", "application/x-ndjson",
+                "{\"type\": \"SHA256\", \"value\": \"" + value + "\"}\n",
+                "Authorization", "Bearer " + Tokens.operator(api));
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(0, reply.json().getInt("added"),
+                "the value was there already");
+        withdraw(shared);
+        assertEquals(1, count("SELECT COUNT(*) FROM known_signal WHERE signal_type = 'SHA256' AND signal_value = ?"
+                + " AND shared_item IS NULL", value), "the operator's import is the value's origin now");
+    }
+
+    @Test
     void aWithdrawalIsAnnouncedOnlyToPlatformsSubscribedToTheListsItsSignalsWereIn() throws Exception {
         Shared onA = share(report(1, null), LIST);
         Shared onB = share(report(1, null), "lst-b");
