@@ -1,0 +1,156 @@
+package org.reportremove.signals.control;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.reportremove.signals.entity.Signal;
+import org.reportremove.signals.entity.SignalType;
+import org.reportremove.testing.TestRun;
+
+import javax.sql.DataSource;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Sharing and withdrawing one value from two items at the same moment, on the test run's PostgreSQL (a database of
+ * its own): two transactions are interleaved by hand, the second started while the first is still open, so that
+ * each ordering the service can meet is met every time. Without the row lock, each withdrawal would see the other's
+ * share still there and the value would stay in the bank with no share; or a withdrawal would not see a new share
+ * and take the value out from under it.
+ */
+class KnownSignalBankTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static DataSource database;
+
+    @BeforeAll
+    static void database() throws SQLException {
+        database = TestRun.migratedDatabase("bank");
+    }
+
+    @Test
+    void twoWithdrawalsAtOnceTakeOutAValueTheirItemsBothShared() throws Exception {
+        Signal value = sha256();
+        inOwnTransaction(connection -> KnownSignalBank.share(connection, "item-a", List.of(value)));
+        inOwnTransaction(connection -> KnownSignalBank.share(connection, "item-b", List.of(value)));
+
+        try (Connection first = transaction()) {
+            KnownSignalBank.unshare(first, List.of("item-a"));
+            Future<Integer> second = alongside(connection -> KnownSignalBank.unshare(connection, List.of("item-b")));
+            first.commit();
+            assertEquals(1, second.get(10, TimeUnit.SECONDS), "the second withdrawal takes the value out");
+        }
+        assertEquals(0, rows(value, "known_signal"), "no value is left with no share");
+        assertEquals(0, rows(value, "known_signal_share"));
+    }
+
+    @Test
+    void aShareMadeWhileTheLastOtherShareIsWithdrawnKeepsTheValue() throws Exception {
+        Signal value = sha256();
+        inOwnTransaction(connection -> KnownSignalBank.share(connection, "item-c", List.of(value)));
+
+        try (Connection sharing = transaction()) {
+            assertEquals(0, KnownSignalBank.share(sharing, "item-d", List.of(value)), "the value was there");
+            Future<Integer> withdrawal = alongside(connection ->
+                    KnownSignalBank.unshare(connection, List.of("item-c")));
+            sharing.commit();
+            assertEquals(0, withdrawal.get(10, TimeUnit.SECONDS), "the withdrawal sees the new share");
+        }
+        assertEquals(1, rows(value, "known_signal"), "the value stays for the item that shares it");
+        assertEquals(1, rows(value, "known_signal_share"));
+    }
+
+    @Test
+    void aShareMadeWhileAWithdrawalTakesTheValueOutPutsItBack() throws Exception {
+        Signal value = sha256();
+        inOwnTransaction(connection -> KnownSignalBank.share(connection, "item-e", List.of(value)));
+
+        try (Connection withdrawal = transaction()) {
+            assertEquals(1, KnownSignalBank.unshare(withdrawal, List.of("item-e")));
+            Future<Integer> sharing = alongside(connection ->
+                    KnownSignalBank.share(connection, "item-f", List.of(value)));
+            withdrawal.commit();
+            assertEquals(1, sharing.get(10, TimeUnit.SECONDS), "the value is new to the bank again");
+        }
+        assertEquals(1, rows(value, "known_signal"));
+        assertEquals(1, rows(value, "known_signal_share"));
+        assertEquals(3, rows(value, "known_signal_change"),
+                "every node's index hears it come in, leave and come back");
+    }
+
+    private static Signal sha256() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Signal.exact(SignalType.SHA256, HexFormat.of().formatHex(bytes));
+    }
+
+    private static Connection transaction() throws SQLException {
+        Connection connection = database.getConnection();
+        connection.setAutoCommit(false);
+        return connection;
+    }
+
+    /**
+     * Runs the work in a transaction of its own on another thread, committing it once the work is done; returns
+     * once the work is done or waits for a lock, so that it meets the caller's transaction still open.
+     */
+    private static Future<Integer> alongside(Work work) throws Exception {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        Future<Integer> result = thread.submit(() -> inOwnTransaction(work));
+        thread.shutdown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!result.isDone() && !waitingForALock()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the second transaction neither finished nor waited for a lock");
+            }
+            Thread.sleep(10);
+        }
+        return result;
+    }
+
+    private static boolean waitingForALock() throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement waiting = connection.prepareStatement("SELECT COUNT(*) FROM pg_stat_activity"
+                     + " WHERE datname = current_database() AND wait_event_type = 'Lock'");
+             ResultSet row = waiting.executeQuery()) {
+            row.next();
+            return row.getInt(1) > 0;
+        }
+    }
+
+    private static int inOwnTransaction(Work work) throws SQLException {
+        try (Connection connection = transaction()) {
+            int result = work.on(connection);
+            connection.commit();
+            return result;
+        }
+    }
+
+    private static int rows(Signal value, String table) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM " + table
+                     + " WHERE signal_type = ? AND signal_value = ?")) {
+            count.setString(1, value.type().name());
+            count.setString(2, value.value());
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        int on(Connection connection) throws SQLException;
+    }
+}
