@@ -173,7 +173,8 @@ public class CaseResource {
             + " \"PLATFORM\", \"platform\": \"SNAPCHAT\"}], \"items\": [{\"number\": 1, \"contentType\": \"PHOTO\","
             + " \"alreadyKnown\": false, \"signals\": [{\"type\": \"MD5\", \"value\": \"098f…\"}]}], \"progress\":"
             + " {\"stage\": \"REMOVAL_REQUESTED\", \"placesReported\": 2, \"placesRemoved\": 1,"
-            + " \"placesRemovedAgain\": 0, \"platformsBlocking\": 3, \"uploadsBlocked\": 11}}")))
+            + " \"placesRemovedAgain\": 0, \"platformsBlocking\": 3, \"uploadsBlocked\": 11,"
+            + " \"copiesTakenDown\": 0}}")))
     @APIResponse(responseCode = "404", description = "No such case in your account")
     public CaseView read(@Parameter(example = "RR-7K3P-9QX2-M4TD") @PathParam("reference") String reference) {
         Case reportCase = cases.findOwn(callerAccount(), referenceOf(reference)).orElseThrow(CaseNotFound::new);

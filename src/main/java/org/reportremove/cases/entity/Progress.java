@@ -10,9 +10,10 @@ package org.reportremove.cases.entity;
  * @param placesRemovedAgain places where it came back and was removed again
  * @param platformsBlocking  platforms that reported blocking uploads
  * @param uploadsBlocked     uploads blocked, summed over the reports
+ * @param copiesTakenDown    copies that apps or sites found and took down of their own accord (never which)
  */
 public record Progress(ProgressStage stage, int placesReported, int placesRemoved, int placesRemovedAgain,
-                       int platformsBlocking, long uploadsBlocked) {
+                       int platformsBlocking, long uploadsBlocked, long copiesTakenDown) {
 
-    public static final Progress RECEIVED = new Progress(ProgressStage.RECEIVED, 0, 0, 0, 0, 0);
+    public static final Progress RECEIVED = new Progress(ProgressStage.RECEIVED, 0, 0, 0, 0, 0, 0);
 }

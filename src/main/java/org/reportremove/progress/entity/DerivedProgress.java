@@ -29,6 +29,6 @@ public record DerivedProgress(ProgressStage stage, Map<ProgressStage, Instant> m
     /** The short form the case view shows. */
     public Progress summary() {
         return new Progress(stage, counts.placesReported(), counts.placesRemoved(), counts.placesRemovedAgain(),
-                counts.platformsBlocking(), counts.uploadsBlocked());
+                counts.platformsBlocking(), counts.uploadsBlocked(), counts.copiesTakenDown());
     }
 }

@@ -276,7 +276,7 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
         ReportedCase reported = YoungPeople.report(api, database, person, 2);
         assertEquals(parse("""
                 {"stage": "RECEIVED", "placesReported": 0, "placesRemoved": 0, "placesRemovedAgain": 0,
-                 "platformsBlocking": 0, "uploadsBlocked": 0}
+                 "platformsBlocking": 0, "uploadsBlocked": 0, "copiesTakenDown": 0}
                 """), progressOf(person, reported));
         String ar = reported.analystReference();
         String item1 = reported.itemReferences().get(0);
@@ -322,7 +322,7 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
         // Both items were assessed; removal was asked for at two places, one is gone and the other came back.
         assertEquals(parse("""
                 {"stage": "CLOSED", "placesReported": 2, "placesRemoved": 1, "placesRemovedAgain": 0,
-                 "platformsBlocking": 1, "uploadsBlocked": 11}
+                 "platformsBlocking": 1, "uploadsBlocked": 11, "copiesTakenDown": 0}
                 """), progressOf(person, reported));
         String view = api.get("/api/v1/cases/" + reported.reference(), "Authorization", person.bearer()).body();
         assertFalse(view.contains("category") || view.contains("ACTIONABLE") || view.contains("industry-list-1"),

@@ -423,6 +423,8 @@ class IndustryFeedHttpTest extends DeployedServiceTest {
         assertEquals(1, counts.getInt("platformsBlocking"), progress.body());
         assertEquals(3, counts.getInt("uploadsBlocked"), progress.body());
         assertEquals(2, counts.getInt("copiesTakenDown"), "the REMOVED feedback, counted once: " + progress.body());
+        assertEquals(2, view.json().getJsonObject("progress").getInt("copiesTakenDown"),
+                "the case view's short progress counts them too: " + view.body());
         assertEquals(List.of("Apps or sites that block it: 1. Times they stopped it being posted: 3.",
                         "Copies that apps or sites found and took down: 2."),
                 progress.json().getJsonArray("inWords").getValuesAs(jakarta.json.JsonString.class).stream()
