@@ -5,6 +5,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.reportremove.platform.web.ClientAddress;
 
 import java.util.List;
 import java.util.logging.Level;
@@ -12,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs first at startup. In production mode, any development-only setting stops the process: a service that
- * quietly ran on an embedded database or generated keys would lose or expose what young people trusted it with.
+ * quietly ran on an embedded database or generated keys would lose or expose what young people trusted it with. In
+ * any mode, a trusted proxy that is neither an address nor a range stops it too.
  */
 @Startup
 @Singleton
@@ -32,6 +34,13 @@ public class StartupChecks {
                 LOG.log(Level.SEVERE, "event=startup.refused mode=production reason={0}", setting);
             }
             // Payara Micro would otherwise stay up with the application undeployed and report itself healthy.
+            Runtime.getRuntime().halt(CONFIGURATION_ERROR);
+        }
+        try {
+            ClientAddress.trustedProxies();
+        } catch (IllegalArgumentException e) {
+            // Every request that counts against a limit would fail on it; the entry is configuration, not a secret.
+            LOG.log(Level.SEVERE, "event=startup.refused reason=trusted-proxies detail={0}", e.getMessage());
             Runtime.getRuntime().halt(CONFIGURATION_ERROR);
         }
         LOG.info(() -> "event=startup.mode mode=" + mode.name().toLowerCase(java.util.Locale.ROOT)

@@ -46,6 +46,16 @@ class StartupFailuresIT {
     }
 
     @Test
+    void aTrustedProxyThatIsNeitherAnAddressNorARangeEndsTheProcessWithStatus78() throws Exception {
+        Run run = runService(Map.of("REPORTREMOVE_HTTP_TRUSTED_PROXIES", "10.0.0.0/8,ingress.internal"),
+                "--port", Integer.toString(freePort()));
+
+        assertEquals(78, run.status(), run.log());
+        assertTrue(run.log().contains("event=startup.refused reason=trusted-proxies detail='ingress.internal' is not"
+                + " an IP address"), run.log());
+    }
+
+    @Test
     void aDatabaseThatDoesNotAnswerWithinTheWaitEndsTheProcessWithStatus69() throws Exception {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
