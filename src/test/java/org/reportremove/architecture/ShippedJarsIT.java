@@ -209,7 +209,7 @@ class ShippedJarsIT {
         assertEquals(0, packed.status(), packed.err());
         assertTrue(packed.out().contains("with 3 lines from 3 files"), packed.out());
         Bundle results = BundleFormat.read(Files.readString(resultBundle), BundleFormat.RESULTS,
-                analystSide.toPublicJWKSet(), null);
+                analystSide.toPublicJWKSet(), List.of());
         List<String> lines = results.lines();
         assertEquals(3, lines.size(), lines::toString);
         // The outbox is packed in file name order: the acknowledgements, then the result file.

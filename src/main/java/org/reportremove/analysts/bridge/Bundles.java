@@ -35,7 +35,7 @@ final class Bundles {
         Bundle bundle;
         try {
             bundle = BundleFormat.read(Exchange.read(bundleFile), BundleFormat.PACKAGES, serviceKeys,
-                    key(analystKeys, KeyUse.ENCRYPTION, false));
+                    decryptionKeys(analystKeys));
         } catch (BundleException e) {
             throw new BridgeException(bundleFile.getFileName() + " was refused: " + e.getMessage());
         }
@@ -76,7 +76,7 @@ final class Bundles {
         }
         try {
             BundleFormat.Written written = BundleFormat.write(BundleFormat.RESULTS, lines,
-                    key(analystKeys, KeyUse.SIGNATURE, true), null);
+                    signingKey(analystKeys), null);
             Folders.writeWhole(bundleFile, written.file());
             // Only after the bundle is safely written: a crash before this packs the same files again into a new
             // bundle, which the service applies as duplicates.
@@ -90,18 +90,24 @@ final class Bundles {
         }
     }
 
-    /** The analysts' private key for {@code use}; a key without a use counts for signing only. */
-    private static ECKey key(JWKSet keys, KeyUse use, boolean required) throws BridgeException {
+    /**
+     * Every private encryption key of the analysts: after a rotation the new one comes first, and bundles the
+     * service encrypted to the old one before it heard of the new one still arrive.
+     */
+    private static List<ECKey> decryptionKeys(JWKSet keys) {
+        return keys.getKeys().stream()
+                .filter(key -> KeyUse.ENCRYPTION.equals(key.getKeyUse()) && key instanceof ECKey ec && ec.isPrivate())
+                .map(ECKey.class::cast).toList();
+    }
+
+    /** The analysts' private signing key (the first): a key without a use counts for signing. */
+    private static ECKey signingKey(JWKSet keys) throws BridgeException {
         for (JWK key : keys.getKeys()) {
-            boolean fits = use.equals(key.getKeyUse()) || (key.getKeyUse() == null && use == KeyUse.SIGNATURE);
-            if (fits && key instanceof ECKey ec && ec.isPrivate()) {
+            boolean signs = KeyUse.SIGNATURE.equals(key.getKeyUse()) || key.getKeyUse() == null;
+            if (signs && key instanceof ECKey ec && ec.isPrivate()) {
                 return ec;
             }
         }
-        if (required) {
-            throw new BridgeException("the analysts' key set has no private EC key for " + use.identifier());
-        }
-        return null;
+        throw new BridgeException("the analysts' key set has no private EC key for " + KeyUse.SIGNATURE.identifier());
     }
-
 }

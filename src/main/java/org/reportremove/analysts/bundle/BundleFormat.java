@@ -105,30 +105,19 @@ public final class BundleFormat {
     }
 
     /**
-     * Opens a bundle file: decrypts it when it is encrypted (with {@code decryptKey}), verifies the signature
-     * with one of the sender's signing keys, then the manifest against the body.
+     * Opens a bundle file: decrypts it when it is encrypted (with the key its header names, or else with each of
+     * {@code decryptKeys} in turn: after a rotation, bundles encrypted to the old key are still on their way),
+     * verifies the signature with one of the sender's signing keys, then the manifest against the body.
      *
-     * @param senderKeys the sender's public keys; those marked {@code use: enc} are not used for signatures
-     * @param decryptKey the receiver's private key, or null when the receiver takes only signed bundles
+     * @param senderKeys  the sender's public keys; those marked {@code use: enc} are not used for signatures
+     * @param decryptKeys the receiver's private keys, none when the receiver takes only signed bundles
      */
-    public static Bundle read(String file, String expectedKind, JWKSet senderKeys, ECKey decryptKey)
+    public static Bundle read(String file, String expectedKind, JWKSet senderKeys, List<ECKey> decryptKeys)
             throws BundleException {
         String text = file.strip();
         String jws = text;
         if (text.chars().filter(c -> c == '.').count() == 4) {
-            if (decryptKey == null) {
-                throw new BundleException("the bundle is encrypted, and no decryption key is configured");
-            }
-            try {
-                JWEObject jwe = JWEObject.parse(text);
-                jwe.decrypt(new ECDHDecrypter(decryptKey));
-                jws = jwe.getPayload().toString();
-            } catch (ParseException e) {
-                throw new BundleException("the bundle is not a JOSE object");
-            } catch (JOSEException e) {
-                throw new BundleException("the bundle cannot be decrypted with this key: it was changed, or encrypted"
-                        + " for someone else");
-            }
+            jws = decrypted(text, decryptKeys);
         }
         JWSObject signed;
         try {
@@ -144,6 +133,32 @@ public final class BundleFormat {
                     + " or signed by someone else");
         }
         return contents(signed.getPayload().toString(), expectedKind);
+    }
+
+    private static String decrypted(String text, List<ECKey> keys) throws BundleException {
+        if (keys.isEmpty()) {
+            throw new BundleException("the bundle is encrypted, and no decryption key is configured");
+        }
+        JWEObject jwe;
+        try {
+            jwe = JWEObject.parse(text);
+        } catch (ParseException e) {
+            throw new BundleException("the bundle is not a JOSE object");
+        }
+        String kid = jwe.getHeader().getKeyID();
+        List<ECKey> named = keys.stream().filter(key -> kid != null && kid.equals(key.getKeyID())).toList();
+        for (ECKey key : named.isEmpty() ? keys : named) {
+            try {
+                // A bundle decrypts with one key only; a failed try leaves the object as parsed.
+                JWEObject attempt = JWEObject.parse(text);
+                attempt.decrypt(new ECDHDecrypter(key));
+                return attempt.getPayload().toString();
+            } catch (ParseException | JOSEException e) {
+                // Not this key: try the next.
+            }
+        }
+        throw new BundleException("the bundle cannot be decrypted with " + (keys.size() == 1 ? "this key" : "any of"
+                + " these keys") + ": it was changed, or encrypted for someone else");
     }
 
     private static boolean verified(JWSObject signed, JWKSet senderKeys) {

@@ -78,7 +78,7 @@ public class AnalystBundles {
         }
         Bundle bundle;
         try {
-            bundle = BundleFormat.read(file, BundleFormat.RESULTS, keys.analystKeys().get(), null);
+            bundle = BundleFormat.read(file, BundleFormat.RESULTS, keys.analystKeys().get(), List.of());
         } catch (BundleException e) {
             LOG.info("event=analysts.bundle-refused");
             throw new BundleRefused(e.getMessage());

@@ -537,7 +537,8 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
             assertTrue(++bundles < MAX_ROUNDS, "exporting never ran out of pending packages");
             assertTrue(exported.contentType().startsWith("application/jose"), exported.contentType());
             assertEquals(5, exported.body().split("\\.", -1).length, "encrypted to the analyst side (JWE)");
-            Bundle bundle = BundleFormat.read(exported.body(), BundleFormat.PACKAGES, serviceKey, analystEncryptionKey());
+            Bundle bundle = BundleFormat.read(exported.body(), BundleFormat.PACKAGES, serviceKey,
+                    List.of(analystEncryptionKey()));
             assertEquals(exported.header("Bundle-Id"), bundle.manifest().bundleId());
             assertEquals(Integer.toString(bundle.manifest().count()), exported.header("Package-Count"));
             assertEquals(bundle.manifest().count(), bundle.lines().size());
