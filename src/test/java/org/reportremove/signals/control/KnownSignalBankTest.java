@@ -44,12 +44,9 @@ class KnownSignalBankTest {
         inOwnTransaction(connection -> KnownSignalBank.share(connection, "item-a", List.of(value)));
         inOwnTransaction(connection -> KnownSignalBank.share(connection, "item-b", List.of(value)));
 
-        try (Connection first = transaction()) {
-            KnownSignalBank.unshare(first, List.of("item-a"));
-            Future<Integer> second = alongside(connection -> KnownSignalBank.unshare(connection, List.of("item-b")));
-            first.commit();
-            assertEquals(1, second.get(10, TimeUnit.SECONDS), "the second withdrawal takes the value out");
-        }
+        Interleaved run = interleave(connection -> KnownSignalBank.unshare(connection, List.of("item-a")),
+                connection -> KnownSignalBank.unshare(connection, List.of("item-b")));
+        assertEquals(new Interleaved(0, 1), run, "the second withdrawal takes the value out");
         assertEquals(0, rows(value, "known_signal"), "no value is left with no share");
         assertEquals(0, rows(value, "known_signal_share"));
     }
@@ -59,13 +56,9 @@ class KnownSignalBankTest {
         Signal value = sha256();
         inOwnTransaction(connection -> KnownSignalBank.share(connection, "item-c", List.of(value)));
 
-        try (Connection sharing = transaction()) {
-            assertEquals(0, KnownSignalBank.share(sharing, "item-d", List.of(value)), "the value was there");
-            Future<Integer> withdrawal = alongside(connection ->
-                    KnownSignalBank.unshare(connection, List.of("item-c")));
-            sharing.commit();
-            assertEquals(0, withdrawal.get(10, TimeUnit.SECONDS), "the withdrawal sees the new share");
-        }
+        Interleaved run = interleave(connection -> KnownSignalBank.share(connection, "item-d", List.of(value)),
+                connection -> KnownSignalBank.unshare(connection, List.of("item-c")));
+        assertEquals(new Interleaved(0, 0), run, "the value was there, and the withdrawal sees the new share");
         assertEquals(1, rows(value, "known_signal"), "the value stays for the item that shares it");
         assertEquals(1, rows(value, "known_signal_share"));
     }
@@ -75,17 +68,30 @@ class KnownSignalBankTest {
         Signal value = sha256();
         inOwnTransaction(connection -> KnownSignalBank.share(connection, "item-e", List.of(value)));
 
-        try (Connection withdrawal = transaction()) {
-            assertEquals(1, KnownSignalBank.unshare(withdrawal, List.of("item-e")));
-            Future<Integer> sharing = alongside(connection ->
-                    KnownSignalBank.share(connection, "item-f", List.of(value)));
-            withdrawal.commit();
-            assertEquals(1, sharing.get(10, TimeUnit.SECONDS), "the value is new to the bank again");
-        }
+        Interleaved run = interleave(connection -> KnownSignalBank.unshare(connection, List.of("item-e")),
+                connection -> KnownSignalBank.share(connection, "item-f", List.of(value)));
+        assertEquals(new Interleaved(1, 1), run, "taken out, then new to the bank again");
         assertEquals(1, rows(value, "known_signal"));
         assertEquals(1, rows(value, "known_signal_share"));
         assertEquals(3, rows(value, "known_signal_change"),
                 "every node's index hears it come in, leave and come back");
+    }
+
+    /** What each of two interleaved transactions' work returned. */
+    private record Interleaved(int first, int second) {
+    }
+
+    /**
+     * Does the first work in a transaction, then starts the second in another transaction while the first is
+     * still open, and commits the first once the second is done or waits for a lock.
+     */
+    private static Interleaved interleave(Work first, Work second) throws Exception {
+        try (Connection connection = transaction()) {
+            int firstResult = first.on(connection);
+            Future<Integer> secondResult = alongside(second);
+            connection.commit();
+            return new Interleaved(firstResult, secondResult.get(10, TimeUnit.SECONDS));
+        }
     }
 
     private static Signal sha256() {
