@@ -62,10 +62,6 @@ public final class TrustedProxies {
         return bytes.isPresent() && ranges.stream().anyMatch(range -> range.holds(bytes.get()));
     }
 
-    public boolean isEmpty() {
-        return ranges.isEmpty();
-    }
-
     /** The bytes of a literal IPv4 or IPv6 address (brackets and a zone allowed), or empty for anything else. */
     static Optional<byte[]> literal(String text) {
         String address = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;

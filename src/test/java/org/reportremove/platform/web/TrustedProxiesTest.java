@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +51,6 @@ class TrustedProxiesTest {
             assertFalse(proxies.contains(hop), hop);
         }
         assertFalse(proxies.contains(null));
-        assertTrue(TrustedProxies.parse(List.of()).isEmpty());
         assertFalse(TrustedProxies.parse(List.of()).contains("10.0.0.1"));
     }
 
@@ -64,6 +62,6 @@ class TrustedProxiesTest {
                     () -> TrustedProxies.parse(List.of("10.1.1.1", entry)));
             assertTrue(refused.getMessage().contains("'" + entry + "'"), refused.getMessage());
         }
-        assertEquals(false, TrustedProxies.parse(List.of(" 10.1.1.1 ", "")).isEmpty(), "spaces and blanks pass");
+        assertTrue(TrustedProxies.parse(List.of(" 10.1.1.1 ", "")).contains("10.1.1.1"), "spaces and blanks pass");
     }
 }
