@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Sharing and withdrawing one value from two items at the same moment, on the test run's PostgreSQL (a database of
@@ -77,6 +78,26 @@ class KnownSignalBankTest {
                 "every node's index hears it come in, leave and come back");
     }
 
+    @Test
+    void aShareThatFindsTheValueAndThenLosesItToAWithdrawalPutsItBack() throws Exception {
+        Signal value = sha256();
+        inOwnTransaction(connection -> KnownSignalBank.share(connection, "item-g", List.of(value)));
+
+        try (Connection withdrawal = transaction()) {
+            // A withdrawal's first step: the value's row locked, the value still there.
+            lock(withdrawal, value);
+            // The share finds the value present (nothing to insert) and waits for its row.
+            Future<Integer> share = alongside(connection -> KnownSignalBank.share(connection, "item-h",
+                    List.of(value)));
+            assertEquals(1, KnownSignalBank.unshare(withdrawal, List.of("item-g")), "the withdrawal takes it out");
+            withdrawal.commit();
+            assertEquals(1, share.get(10, TimeUnit.SECONDS), "the share finds the row gone and inserts it again");
+        }
+        assertEquals(1, rows(value, "known_signal"), "the value stays for the item that shares it");
+        assertEquals(1, rows(value, "known_signal_share"));
+        assertEquals(3, rows(value, "known_signal_change"));
+    }
+
     /** What each of two interleaved transactions' work returned. */
     private record Interleaved(int first, int second) {
     }
@@ -131,6 +152,17 @@ class KnownSignalBankTest {
              ResultSet row = waiting.executeQuery()) {
             row.next();
             return row.getInt(1) > 0;
+        }
+    }
+
+    private static void lock(Connection connection, Signal value) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT 1 FROM known_signal"
+                + " WHERE signal_type = ? AND signal_value = ? FOR UPDATE")) {
+            lock.setString(1, value.type().name());
+            lock.setString(2, value.value());
+            try (ResultSet row = lock.executeQuery()) {
+                assertTrue(row.next(), "the value is in the bank");
+            }
         }
     }
 
