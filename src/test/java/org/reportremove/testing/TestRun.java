@@ -166,7 +166,7 @@ public class TestRun implements LauncherSessionListener {
     }
 
     /** The webhook receivers, each a partner of the webhook test server. */
-    public static final List<String> WEBHOOK_RECEIVERS = List.of("helpline", "relay", "slow");
+    public static final List<String> WEBHOOK_RECEIVERS = List.of("helpline", "relay", "slow", "platform");
 
     /** The PostgreSQL of this test run. */
     public static EmbeddedPostgres postgres() {

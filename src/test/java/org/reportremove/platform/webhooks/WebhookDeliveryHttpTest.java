@@ -60,7 +60,7 @@ import static org.reportremove.testing.ProblemAssert.problem;
 import static org.reportremove.testing.ProblemAssert.unauthenticated;
 
 /**
- * Webhooks out, against a server configured with three partners (arquillian.xml, {@code payara-micro-webhooks})
+ * Webhooks out, against a server configured with four partners (arquillian.xml, {@code payara-micro-webhooks})
  * whose endpoints are receivers run here. Events come through the real path: a young person's case reaches a
  * milestone, their inbox gets a message, a {@code notification.due} is queued and fanned out to every partner.
  * Signatures are checked with the Standard Webhooks project's own Java library, not with the service's code.
@@ -72,11 +72,13 @@ class WebhookDeliveryHttpTest {
     private static final String HELPLINE = "test-helpline";
     private static final String RELAY = "test-relay";
     private static final String SLOW = "test-slow";
+    private static final String PLATFORM = "test-platform";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private static WebhookReceiver helpline;
     private static WebhookReceiver relay;
     private static WebhookReceiver slow;
+    private static WebhookReceiver platform;
 
     @ArquillianResource
     URL base;
@@ -95,9 +97,11 @@ class WebhookDeliveryHttpTest {
         helpline = new WebhookReceiver("helpline");
         relay = new WebhookReceiver("relay");
         slow = new WebhookReceiver("slow");
+        platform = new WebhookReceiver("platform");
         helpline.start();
         relay.start();
         slow.start();
+        platform.start();
     }
 
     @AfterAll
@@ -105,13 +109,14 @@ class WebhookDeliveryHttpTest {
         helpline.stop();
         relay.stop();
         slow.stop();
+        platform.stop();
     }
 
     @BeforeEach
     void connect() throws Exception {
         api = new Api(base);
         database = TestRun.postgres().getDatabase("postgres", "reportremove");
-        for (WebhookReceiver receiver : List.of(helpline, relay, slow)) {
+        for (WebhookReceiver receiver : List.of(helpline, relay, slow, platform)) {
             receiver.status = 200;
             receiver.delayMillis = 0;
         }
@@ -378,6 +383,40 @@ class WebhookDeliveryHttpTest {
     }
 
     @Test
+    void aPlatformHearsOfWithdrawnSignalsByFeedIdInASignedEventOfItsOwn() throws Exception {
+        // Queued as the industry feed queues a withdrawal (IndustryFeedHttpTest follows a real one to the queue):
+        // one message per platform subscribed to the lists that lost signals, naming the platform.
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        JsonObject data = object("ids", array(first, second), "checkpoint", "ck-" + first);
+        queue("INDUSTRY", UUID.randomUUID().toString(), "signals.withdrawn", object("partner", PLATFORM, "data",
+                data));
+        String elsewhere = UUID.randomUUID().toString();
+        queue("INDUSTRY", UUID.randomUUID().toString(), "signals.withdrawn", object("partner", "test-platform-b",
+                "data", object("ids", array(elsewhere), "checkpoint", "ck-" + elsewhere)));
+
+        await(() -> !platform.containing(first).isEmpty(), "the platform gets the withdrawal");
+        WebhookReceiver.Received received = platform.containing(first).get(0);
+        assertDoesNotThrow(() -> verifier("newer").verify(received.body(), received.headers()));
+        assertThrows(WebhookVerificationException.class, () -> verifier("newer")
+                .verify(received.body().replace(second, UUID.randomUUID().toString()), received.headers()));
+        JsonObject event = received.event();
+        assertEquals(Set.of("specversion", "id", "source", "type", "time", "datacontenttype", "data"), event.keySet(),
+                "no subject: a withdrawal names no case");
+        assertEquals("signals.withdrawn", event.getString("type"));
+        assertEquals(data, event.getJsonObject("data"), "feed ids and a checkpoint, never a signal value");
+        awaitState(received.webhookId(), "DELIVERED");
+        await(() -> countQuietly("SELECT COUNT(*) FROM outbox_message WHERE topic = 'INDUSTRY'") == 0,
+                "both messages are taken");
+        for (WebhookReceiver receiver : List.of(helpline, relay, slow, platform)) {
+            assertEquals(List.of(), receiver.containing(elsewhere), "a platform with no subscription gets nothing");
+        }
+        for (WebhookReceiver receiver : List.of(helpline, relay, slow)) {
+            assertEquals(List.of(), receiver.containing(first), "partners that are not the platform get nothing");
+        }
+    }
+
+    @Test
     void aPartnerThatLosesConsentGetsConsentWithdrawnAndNothingElseAboutTheCase() throws Exception {
         Person person = YoungPeople.person(api, "13_15");
         String reference;
@@ -437,20 +476,26 @@ class WebhookDeliveryHttpTest {
     }
 
     private void queueHelplineEvent(String reference, String type, JsonObject payload) throws Exception {
+        queue("HELPLINE", reference, type, payload);
+    }
+
+    /** Puts a message in the outbox as the service's capabilities do: payload sealed to the message's id. */
+    private void queue(String topic, String subject, String type, JsonObject payload) throws Exception {
         String id = UUID.randomUUID().toString();
         org.reportremove.platform.crypto.Sealer sealer = new org.reportremove.platform.crypto.Sealer(
                 org.reportremove.platform.crypto.EncryptionKeys.parse(TestRun.encryptionKeyset()));
         try (Connection connection = database.getConnection();
              PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_message (id, topic,"
                      + " message_type, payload, created_at, available_at, attempts, priority, subject_id)"
-                     + " VALUES (?, 'HELPLINE', ?, ?, ?, ?, 0, 0, ?)")) {
+                     + " VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?)")) {
             OffsetDateTime now = OffsetDateTime.now(java.time.ZoneOffset.UTC);
             insert.setString(1, id);
-            insert.setString(2, type);
-            insert.setBytes(3, sealer.seal(payload.toString(), "outbox:" + id));
-            insert.setObject(4, now);
+            insert.setString(2, topic);
+            insert.setString(3, type);
+            insert.setBytes(4, sealer.seal(payload.toString(), "outbox:" + id));
             insert.setObject(5, now);
-            insert.setString(6, reference);
+            insert.setObject(6, now);
+            insert.setString(7, subject);
             insert.executeUpdate();
         }
     }
