@@ -39,6 +39,8 @@ final class EventChecks {
     private static final int MAX_SIGNALS = 10;
     // Clocks on the two sides differ a little; an event from further in the future than this is impossible.
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** No event can be older than the service's cases; PostgreSQL holds nothing before 4713 BC. */
+    private static final OffsetDateTime EARLIEST = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private EventChecks() {
     }
@@ -196,15 +198,21 @@ final class EventChecks {
         if (at == null) {
             throw invalid("at: the time of the event (ISO 8601 with an offset) is required");
         }
+        OffsetDateTime time;
         try {
-            OffsetDateTime time = OffsetDateTime.parse(at).withOffsetSameInstant(ZoneOffset.UTC);
-            if (time.isAfter(OffsetDateTime.now(ZoneOffset.UTC).plus(CLOCK_SKEW))) {
-                throw invalid("at: is in the future");
-            }
-            return time;
+            time = OffsetDateTime.parse(at);
         } catch (DateTimeParseException e) {
             throw invalid("at: must be ISO 8601 with an offset, for example 2025-05-01T14:03:00Z");
         }
+        // Compared before converting to UTC: a year near the parser's limits cannot be moved to another offset,
+        // and one far in the past fails only when the database stores it.
+        if (time.isAfter(OffsetDateTime.now(ZoneOffset.UTC).plus(CLOCK_SKEW))) {
+            throw invalid("at: is in the future");
+        }
+        if (time.isBefore(EARLIEST)) {
+            throw invalid("at: is before 2000, earlier than any case");
+        }
+        return time.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
     private static void onlyFor(ResultEventKind kind, boolean onlyItsOwnMembers) {

@@ -553,6 +553,25 @@ class EventChecksTest {
     }
 
     @Test
+    void timesAtTheEdgesOfWhatCanBeHeldAreRejectedNotFailed() {
+        // The first cannot be moved to UTC (past the last instant there is); the others PostgreSQL cannot store.
+        for (String at : List.of("+999999999-12-31T23:59:59-01:00", "+300000-01-01T00:00:00Z")) {
+            assertRejectedWithout(at, "at: is in the future", new Event(ResultEventKind.CASE_CLOSED).with(e -> {
+                e.at = at;
+                return e;
+            }));
+        }
+        for (String at : List.of("-999999999-01-01T00:00:00+01:00", "-5000-01-01T00:00:00Z",
+                "1999-12-31T23:59:59Z", "2000-01-01T00:30:00+01:00")) {
+            assertRejectedWithout(at, "at: is before 2000, earlier than any case",
+                    new Event(ResultEventKind.CASE_CLOSED).with(e -> {
+                        e.at = at;
+                        return e;
+                    }));
+        }
+    }
+
+    @Test
     void rulesAreCheckedInOrderSoTheFirstBrokenMemberIsNamed() {
         Event broken = assessment(AssessmentOutcome.ACTIONABLE).with(e -> {
             e.at = "soon";
