@@ -1,5 +1,7 @@
 package org.reportremove.helpline.entity;
 
+import org.reportremove.platform.time.ServiceTimes;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -31,7 +33,11 @@ public record HelplineCursor(int rank, Instant submittedAt, String id) {
             if (rank > SafeguardingFlag.NO_FLAG) {
                 return Optional.empty();
             }
-            return Optional.of(new HelplineCursor(rank, Instant.parse(parts[1]), parts[2]));
+            Instant submittedAt = Instant.parse(parts[1]);
+            if (!ServiceTimes.holds(submittedAt)) {
+                return Optional.empty();
+            }
+            return Optional.of(new HelplineCursor(rank, submittedAt, parts[2]));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package org.reportremove.inbox.entity;
 
+import org.reportremove.platform.time.ServiceTimes;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -28,7 +30,11 @@ public record InboxCursor(Instant writtenAt, String id) {
             if (bar < 0 || !ID.matcher(decoded.substring(bar + 1)).matches()) {
                 return Optional.empty();
             }
-            return Optional.of(new InboxCursor(Instant.parse(decoded.substring(0, bar)), decoded.substring(bar + 1)));
+            Instant writtenAt = Instant.parse(decoded.substring(0, bar));
+            if (!ServiceTimes.holds(writtenAt)) {
+                return Optional.empty();
+            }
+            return Optional.of(new InboxCursor(writtenAt, decoded.substring(bar + 1)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return Optional.empty();
         }
