@@ -7,6 +7,7 @@ import org.reportremove.signals.index.HashWords;
 import org.reportremove.signals.index.PdqIndex;
 import org.reportremove.signals.index.PdqMatch;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -76,29 +77,72 @@ final class KnownSignalIndex {
      * and {@code present} false when the bank no longer holds the value. Applying the same row twice changes nothing.
      */
     void reflect(SignalType type, String value, boolean present, Integer quality) {
-        long[] words = HashWords.fromHex(value);
-        boolean wanted = present && type.reliable(quality);
-        if (type.exact()) {
-            ExactIndex index = exact.computeIfAbsent(type, t -> ExactIndex.of(words.length, new long[0]));
-            if (index.contains(words) != wanted) {
-                if (wanted) {
-                    index.addAll(words);
-                } else {
-                    index.removeAll(words);
-                }
-                exactChanges.merge(type, 1, Integer::sum);
+        reflectAll(type, Map.of(value, new KnownSignalChanges.Row(present, quality)));
+    }
+
+    /**
+     * {@link #reflect} for many values of one kind, by the bank's current row of each: the additions and the
+     * removals each go in at once, so that a backlog of changes costs one copy of the side structure per batch
+     * rather than one per value. A value no import would have written (not hex of the kind's length) is skipped:
+     * it cannot be in the index either.
+     *
+     * @return how many values were read (whether or not the index had to change)
+     */
+    int reflectAll(SignalType type, Map<String, KnownSignalChanges.Row> rows) {
+        List<long[]> additions = new ArrayList<>();
+        List<long[]> removals = new ArrayList<>();
+        int read = 0;
+        for (Map.Entry<String, KnownSignalChanges.Row> row : rows.entrySet()) {
+            long[] words;
+            try {
+                words = HashWords.fromHex(row.getKey());
+            } catch (IllegalArgumentException unreadable) {
+                continue;
             }
-        } else {
-            PdqIndex index = perceptual.computeIfAbsent(type, t -> PdqIndex.of(new long[0]));
-            boolean held = index.within(words, 0).stream().anyMatch(match -> match.is(words, 0));
-            if (held != wanted) {
-                if (wanted) {
-                    index.add(words);
-                } else {
-                    index.remove(words);
-                }
+            if (words.length != type.hexLength() / 16) {
+                continue;
+            }
+            read++;
+            boolean wanted = row.getValue().present() && type.reliable(row.getValue().quality());
+            if (holds(type, words) != wanted) {
+                (wanted ? additions : removals).add(words);
             }
         }
+        if (type.exact()) {
+            ExactIndex index = exact.computeIfAbsent(type, t -> ExactIndex.of(type.hexLength() / 16, new long[0]));
+            if (!additions.isEmpty()) {
+                index.addAll(joined(additions));
+            }
+            if (!removals.isEmpty()) {
+                index.removeAll(joined(removals));
+            }
+            exactChanges.merge(type, additions.size() + removals.size(), Integer::sum);
+        } else {
+            PdqIndex index = perceptual.computeIfAbsent(type, t -> PdqIndex.of(new long[0]));
+            if (!additions.isEmpty()) {
+                index.addAll(joined(additions));
+            }
+            removals.forEach(index::remove);
+        }
+        return read;
+    }
+
+    private boolean holds(SignalType type, long[] words) {
+        if (type.exact()) {
+            ExactIndex index = exact.get(type);
+            return index != null && index.contains(words);
+        }
+        PdqIndex index = perceptual.get(type);
+        return index != null && index.within(words, 0).stream().anyMatch(match -> match.is(words, 0));
+    }
+
+    private static long[] joined(List<long[]> values) {
+        int width = values.get(0).length;
+        long[] words = new long[values.size() * width];
+        for (int i = 0; i < values.size(); i++) {
+            System.arraycopy(values.get(i), 0, words, i * width, width);
+        }
+        return words;
     }
 
     /** Folds gathered changes into the main structures when there are enough of them; true if it did. */

@@ -125,7 +125,7 @@ public class KnownSignalIndexLoader {
             if (!stopping) {
                 task = scheduler.scheduleWithFixedDelay(this::follow, 0, pollMillis, TimeUnit.MILLISECONDS);
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             state.failed();
             LOG.log(Level.WARNING, "event=signals.index.loaded outcome=failed error=" + e.getClass().getSimpleName());
             if (!stopping) {
@@ -203,14 +203,19 @@ public class KnownSignalIndexLoader {
                 applied += apply(connection, index, changes);
                 cursor.saw(changes.stream().map(KnownSignalChanges.Change::sequence).toList(),
                         System.currentTimeMillis());
+                // Within the loop, so that a backlog (a large import, a node back from an outage) never grows the
+                // side structures, which every lookup and every change scans, past a batch over the threshold.
+                index.compactIfDue();
                 if (!full) {
                     break;
                 }
             } while (!stopping);
-            index.compactIfDue();
             state.followed(applied, cursor.highest(),
                     Math.max(0, KnownSignalChanges.latest(connection) - cursor.highest()));
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
+            // An Error too (memory running out in a compaction, say): a scheduled task that throws is never run
+            // again, and the node would go on answering from an index that no longer changes. The next poll tries
+            // again; the seconds since the last good one are a metric to alert on.
             LOG.log(Level.WARNING, "event=signals.index.followed outcome=failed error=" + e.getClass().getSimpleName());
         }
     }
@@ -228,14 +233,7 @@ public class KnownSignalIndexLoader {
             SignalType type = entry.getKey();
             Map<String, KnownSignalChanges.Row> rows = KnownSignalChanges.current(connection, type,
                     entry.getValue().stream().distinct().toList());
-            for (Map.Entry<String, KnownSignalChanges.Row> row : rows.entrySet()) {
-                try {
-                    index.reflect(type, row.getKey(), row.getValue().present(), row.getValue().quality());
-                    applied++;
-                } catch (IllegalArgumentException unreadable) {
-                    // A value no import would have written: it cannot be in the index either.
-                }
-            }
+            applied += index.reflectAll(type, rows);
         }
         return applied;
     }

@@ -107,6 +107,51 @@ class KnownSignalIndexTest {
     }
 
     @Test
+    void changesReflectedInBatchesAsTheFollowerReadsThemAgreeWithBruteForce() {
+        for (int seed = 1; seed <= 6; seed++) {
+            SplittableRandom random = new SplittableRandom(3_000 + seed);
+            long[] words = seed % 2 == 0 ? PdqTestData.clustered(random, 1_500) : PdqTestData.uniform(random, 1_500);
+            Bank bank = Bank.of(random, words);
+            KnownSignalIndex index = bank.build();
+            long[] more = PdqTestData.uniform(random, 300);
+            for (int round = 0; round < 40; round++) {
+                // A batch of the change log: several changes, some to the same value; each value is then
+                // reflected once, by its row as the bank holds it now.
+                Set<Key> changed = new HashSet<>();
+                for (int i = 1 + random.nextInt(80); i > 0; i--) {
+                    changed.add(bank.change(random, words, more).getKey());
+                }
+                Map<SignalType, Map<String, KnownSignalChanges.Row>> rows = new HashMap<>();
+                for (Key key : changed) {
+                    rows.computeIfAbsent(key.type, t -> new HashMap<>()).put(key.value,
+                            new KnownSignalChanges.Row(bank.rows.containsKey(key), bank.rows.get(key)));
+                }
+                rows.forEach((type, ofType) -> assertEquals(ofType.size(), index.reflectAll(type, ofType)));
+                if (round % 3 == 2) {
+                    rows.forEach(index::reflectAll);
+                }
+                if (round % 11 == 10) {
+                    index.compact();
+                }
+                List<Signal> queries = bank.queries(random, words, 40);
+                assertEquals(bank.bruteForce(queries), index.known(queries), "seed " + seed + ", round " + round);
+            }
+        }
+    }
+
+    @Test
+    void aValueOfTheWrongLengthForItsKindIsSkipped() {
+        KnownSignalIndex index = KnownSignalIndex.builder().build();
+        Map<String, KnownSignalChanges.Row> rows = new HashMap<>();
+        rows.put("ab".repeat(16), new KnownSignalChanges.Row(true, null));
+        rows.put("not hex", new KnownSignalChanges.Row(true, null));
+        rows.put("cd".repeat(32), new KnownSignalChanges.Row(true, null));
+
+        assertEquals(1, index.reflectAll(SignalType.SHA256, rows));
+        assertEquals(1L, index.sizes().get(SignalType.SHA256));
+    }
+
+    @Test
     void aRemovedValueMatchesNothingAndAnUnreliableOneIsNotHeld() {
         String pdq = HashWords.toHex(PdqTestData.uniform(new SplittableRandom(11), 1), 0, 4);
         String sha = "ab".repeat(32);
