@@ -75,8 +75,14 @@ public class KnownSignalResource {
             @Parameter(description = "the hash list they are shared on, with shareable=true: 1 to 64 letters,"
                     + " digits, spaces, '.', '_' or '-'") @QueryParam("list") String list,
             InputStream body) throws IOException {
-        ImportReport report = importer.importLines(body, ImportSharing.listOf(shareable, list));
-        importer.done(caller.actor(), report.importId());
-        return report;
+        String sharedOn = ImportSharing.listOf(shareable, list);
+        String importId = KnownSignalImport.newImportId();
+        try {
+            return importer.importLines(importId, body, sharedOn);
+        } finally {
+            // Also when it stops part way (the body over the limit, the database gone): the batches committed by
+            // then stay in the bank, and the trail must show who put them there.
+            importer.done(caller.actor(), importId);
+        }
     }
 }

@@ -84,16 +84,15 @@ public class KnownSignalImport {
         imported.fire(new KnownSignalsImported(importId, actor));
     }
 
-    /** Imports without sharing anything on the feed. */
-    public ImportReport importLines(InputStream body) throws IOException {
-        return importLines(body, null);
+    /** The id of an import about to run, for {@link #importLines} and {@link #done}. */
+    public static String newImportId() {
+        return UUID.randomUUID().toString();
     }
 
     /**
      * @param shareOn the hash list of the industry feed on which the valid signals to add are shared, or null
      */
-    public ImportReport importLines(InputStream body, String shareOn) throws IOException {
-        String importId = UUID.randomUUID().toString();
+    public ImportReport importLines(String importId, InputStream body, String shareOn) throws IOException {
         long read = 0;
         long refused = 0;
         Counts counts = new Counts();
@@ -127,6 +126,11 @@ public class KnownSignalImport {
                     }
                 }
                 write(connection, statements, batch, h2, counts, shareOn);
+            } catch (SQLException | IOException | RuntimeException | Error e) {
+                // The batches written so far stay (each was committed); the one in progress goes, and the
+                // connection goes back to the pool with no transaction open.
+                rollBack(connection, e);
+                throw e;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The bank of known signals could not be written", e);
@@ -254,6 +258,14 @@ public class KnownSignalImport {
         }
     }
 
+    private static void rollBack(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
+        }
+    }
+
     /** One valid line: a value to add (with its quality) or to remove. */
     record ImportLine(SignalType type, String value, Integer quality, boolean removal) {
     }
@@ -276,7 +288,7 @@ public class KnownSignalImport {
             throw new IllegalArgumentException("action must be " + ADD + " or " + REMOVE);
         }
         JsonValue quality = object.get("quality");
-        Integer q = quality instanceof JsonNumber number && number.isIntegral() ? number.intValue() : null;
+        Integer q = quality instanceof JsonNumber number && number.isIntegral() ? exactInt(number) : null;
         if (quality != null && quality.getValueType() != JsonValue.ValueType.NULL && q == null) {
             throw new IllegalArgumentException("quality must be a whole number from 0 to 100");
         }
@@ -294,6 +306,15 @@ public class KnownSignalImport {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException((e instanceof Signal.InvalidQualityException ? "quality " : "value ")
                     + e.getMessage());
+        }
+    }
+
+    /** The number as an int, or null past an int's range (where intValue would wrap 4294967346 round to 50). */
+    private static Integer exactInt(JsonNumber number) {
+        try {
+            return number.bigDecimalValue().intValueExact();
+        } catch (ArithmeticException tooLarge) {
+            return null;
         }
     }
 

@@ -54,6 +54,7 @@ import static org.reportremove.testing.ProblemAssert.hashesOnly;
 import static org.reportremove.testing.ProblemAssert.invalidFields;
 import static org.reportremove.testing.ProblemAssert.notFound;
 import static org.reportremove.testing.ProblemAssert.problem;
+import static org.reportremove.testing.ProblemAssert.streamedBodyTooLarge;
 import static org.reportremove.testing.ProblemAssert.unauthenticated;
 
 /**
@@ -636,7 +637,41 @@ class CasesHttpTest extends DeployedServiceTest {
                 "Authorization", person("16_17").bearer()));
     }
 
+    @Test
+    void anImportCutOffByTheLimitKeepsItsCommittedBatchesAndIsAudited() throws Exception {
+        String operator = "Bearer " + Tokens.operator(api);
+        // Streamed past the test server's 512 KiB import limit: two batches of 2,000 lines are committed first.
+        List<String> values = new ArrayList<>();
+        StringBuilder lines = new StringBuilder();
+        while (lines.length() < 700_000) {
+            values.add(sha256());
+            lines.append(signal("SHA256", values.get(values.size() - 1))).append('\n');
+        }
+        long auditedBefore = count("SELECT COUNT(*) FROM audit_event WHERE action = 'KNOWN_SIGNALS_IMPORTED'");
+
+        streamedBodyTooLarge().assertOn(api.postStreamed(KNOWN_SIGNALS, NDJSON,
+                lines.toString().getBytes(StandardCharsets.UTF_8), "Authorization", operator));
+
+        assertEquals(4_000, bankHolds(values.subList(0, 4_000)), "the committed batches stay");
+        assertEquals(0, bankHolds(values.subList(4_000, values.size())), "the batch in progress is rolled back");
+        assertEquals(auditedBefore + 1, count("SELECT COUNT(*) FROM audit_event WHERE action ="
+                + " 'KNOWN_SIGNALS_IMPORTED'"), "the trail shows who put them there");
+    }
+
     // --- helpers ---
+
+    /** How many of these SHA-256 values the bank holds. */
+    private long bankHolds(List<String> values) throws Exception {
+        try (Connection connection = database.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM known_signal"
+                     + " WHERE signal_type = 'SHA256' AND signal_value = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("varchar", values.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
 
     /** What a new case with these items answers for each: whether it is already known. */
     private List<Boolean> alreadyKnown(JsonObject... items) {
