@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntPredicate;
 import java.util.logging.Logger;
 
 import static org.reportremove.platform.json.JsonDocuments.JSON;
@@ -174,6 +175,7 @@ public class KnownSignalImport {
                 to++;
             }
             List<ImportLine> run = batch.subList(from, to);
+            int[] adopted = removal ? null : adopt(statements.adopt(), run, null);
             PreparedStatement statement = removal ? statements.delete() : statements.insert();
             for (ImportLine line : run) {
                 statement.setString(1, line.type().name());
@@ -190,7 +192,9 @@ public class KnownSignalImport {
             }
             int[] results = statement.executeBatch();
             if (!removal) {
-                adopt(statements.adopt(), run, results);
+                // A value that was absent when adopting and present when inserting was shared by a case in
+                // between: adopt it now.
+                adopt(statements.adopt(), run, i -> adopted[i] == 0 && results[i] == 0);
             }
             for (int i = 0; i < results.length; i++) {
                 // PostgreSQL reports 0 for a row that was already there (or not there to remove); a driver that
@@ -220,26 +224,36 @@ public class KnownSignalImport {
         batch.clear();
     }
 
-    /** Makes the import the origin of the values of the run that were in the bank already. */
-    private static void adopt(PreparedStatement adopt, List<ImportLine> run, int[] inserted) throws SQLException {
-        boolean any = false;
-        for (int i = 0; i < inserted.length; i++) {
-            if (inserted[i] == 0) {
+    /**
+     * Makes the import the origin of the values of the run (those {@code which} picks; all when null) that a case's
+     * sharing put in the bank, before they are inserted: the update locks each such row, so a withdrawal of the
+     * case that comes after waits and then finds the value the import's; one that came before has taken the value
+     * out by the time the update looks, and the insert puts it back. (Adopting after the insert instead lost the
+     * value to a withdrawal committed in between: the insert found it, the update no longer did.)
+     *
+     * @return per line, the rows adopted (0 or 1)
+     */
+    private static int[] adopt(PreparedStatement adopt, List<ImportLine> run, IntPredicate which)
+            throws SQLException {
+        int[] adopted = new int[run.size()];
+        List<Integer> sent = new ArrayList<>();
+        for (int i = 0; i < run.size(); i++) {
+            if (which == null || which.test(i)) {
                 adopt.setString(1, run.get(i).type().name());
                 adopt.setString(2, run.get(i).value());
                 adopt.addBatch();
-                any = true;
+                sent.add(i);
             }
         }
-        if (any) {
-            adopt.executeBatch();
+        if (!sent.isEmpty()) {
+            int[] results = adopt.executeBatch();
+            for (int k = 0; k < results.length; k++) {
+                adopted[sent.get(k)] = results[k];
+            }
         }
+        return adopted;
     }
 
-    /**
-     * Names the committed batch's shareable signals and removals to the feed. Removals are told whatever the import
-     * shares, as a value an earlier import shared leaves the feed with the bank.
-     */
     private void tellFeed(List<ImportLine> batch, String shareOn) {
         // As in the bank, the last line about a value decides.
         Map<String, ImportLine> last = new LinkedHashMap<>();

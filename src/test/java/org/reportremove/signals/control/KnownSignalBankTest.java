@@ -7,6 +7,8 @@ import org.reportremove.signals.entity.SignalType;
 import org.reportremove.testing.TestRun;
 
 import javax.sql.DataSource;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -98,6 +101,29 @@ class KnownSignalBankTest {
         assertEquals(3, rows(value, "known_signal_change"));
     }
 
+    @Test
+    void anImportOfAValueAWithdrawalIsTakingOutPutsItBackAsTheImportsOwn() throws Exception {
+        Signal value = sha256();
+        inOwnTransaction(connection -> KnownSignalBank.share(connection, "item-i", List.of(value)));
+        KnownSignalImport importer = new KnownSignalImport();
+        importer.dataSource = database;
+        byte[] line = ("{\"type\": \"SHA256\", \"value\": \"" + value.value() + "\"}\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        try (Connection withdrawal = transaction()) {
+            lock(withdrawal, value);
+            // The import meets the value still there, the case's, and waits for its row.
+            Future<ImportReport> imported = alongside(() -> importer.importLines(KnownSignalImport.newImportId(),
+                    new ByteArrayInputStream(line), null));
+            assertEquals(1, KnownSignalBank.unshare(withdrawal, List.of("item-i")), "the withdrawal takes it out");
+            withdrawal.commit();
+            ImportReport report = imported.get(10, TimeUnit.SECONDS);
+            assertEquals(1, report.added(), "gone by the time the import looked again, so the import puts it in");
+        }
+        assertEquals(1, rows(value, "known_signal"), "the operator's value is not lost to the withdrawal");
+        assertEquals(0, rows(value, "known_signal_share"));
+    }
+
     /** What each of two interleaved transactions' work returned. */
     private record Interleaved(int first, int second) {
     }
@@ -132,8 +158,13 @@ class KnownSignalBankTest {
      * once the work is done or waits for a lock, so that it meets the caller's transaction still open.
      */
     private static Future<Integer> alongside(Work work) throws Exception {
+        return alongside(() -> inOwnTransaction(work));
+    }
+
+    /** Runs the call on another thread; returns once it is done or waits for a lock. */
+    private static <T> Future<T> alongside(Callable<T> call) throws Exception {
         ExecutorService thread = Executors.newSingleThreadExecutor();
-        Future<Integer> result = thread.submit(() -> inOwnTransaction(work));
+        Future<T> result = thread.submit(call);
         thread.shutdown();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!result.isDone() && !waitingForALock()) {
