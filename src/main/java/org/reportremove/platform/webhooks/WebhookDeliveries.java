@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.reportremove.platform.crypto.DataSealer;
 import org.reportremove.platform.outbox.ClaimedMessage;
 import org.reportremove.platform.outbox.OutboxClaims;
+import org.reportremove.platform.persistence.ConfiguredDataSource;
 import org.reportremove.platform.persistence.DatabaseConfiguration;
 
 import javax.sql.DataSource;
@@ -227,21 +228,21 @@ public class WebhookDeliveries {
         setDisabled(partner, null);
     }
 
+    /**
+     * One statement that inserts or updates, so two operators switching one partner at the same moment (whose row
+     * does not exist yet) cannot both insert and fail one of them.
+     */
     private void setDisabled(String partner, OffsetDateTime at) {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE webhook_subscription_state SET disabled_at = ? WHERE partner = ?")) {
-                update.setObject(1, at);
-                update.setString(2, partner);
-                if (update.executeUpdate() == 1) {
-                    return;
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO webhook_subscription_state (partner, disabled_at) VALUES (?, ?)")) {
-                insert.setString(1, partner);
-                insert.setObject(2, at);
-                insert.executeUpdate();
+            boolean h2 = ConfiguredDataSource.DatabaseKind.of(connection.getMetaData().getURL())
+                    == ConfiguredDataSource.DatabaseKind.H2;
+            try (PreparedStatement upsert = connection.prepareStatement(h2
+                    ? "MERGE INTO webhook_subscription_state (partner, disabled_at) KEY (partner) VALUES (?, ?)"
+                    : "INSERT INTO webhook_subscription_state (partner, disabled_at) VALUES (?, ?)"
+                            + " ON CONFLICT (partner) DO UPDATE SET disabled_at = EXCLUDED.disabled_at")) {
+                upsert.setString(1, partner);
+                upsert.setObject(2, at);
+                upsert.executeUpdate();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The subscription state could not be changed", e);
