@@ -103,10 +103,9 @@ public class KnownSignalIndexLoader {
             awaitRelease();
             long started = System.nanoTime();
             KnownSignalIndex index;
-            long start;
             long skipped;
             try (Connection connection = dataSource.getConnection()) {
-                start = KnownSignalChanges.settled(connection, settleSeconds);
+                long start = KnownSignalChanges.settled(connection, settleSeconds);
                 KnownSignalIndex.Builder builder = KnownSignalIndex.builder();
                 Map<SignalType, Long> counts = counts(connection);
                 counts.forEach(builder::expect);
@@ -114,9 +113,12 @@ public class KnownSignalIndexLoader {
                 read(connection, builder);
                 skipped = builder.skipped();
                 index = builder.build();
+                // What changed while the bank was read (a minute at ten million) is applied before the node says
+                // it is ready: a new pod must not take traffic with an index that misses recent changes.
+                cursor = new ChangeCursor(start, settleSeconds * 1000L);
+                catchUp(connection, index);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            cursor = new ChangeCursor(start, settleSeconds * 1000L);
             state.loaded(index, seconds);
             Map<SignalType, Long> sizes = index.sizes();
             LOG.info(() -> "event=signals.index.loaded outcome=ready values=" + sizes.values().stream()
@@ -191,33 +193,37 @@ public class KnownSignalIndexLoader {
     /** One poll: everything above the cursor and in its gaps, applied by reading the bank's rows again. */
     private void follow() {
         try (Connection connection = dataSource.getConnection()) {
-            KnownSignalIndex index = state.index();
-            long applied = 0;
-            List<KnownSignalChanges.Change> changes;
-            do {
-                changes = new ArrayList<>(KnownSignalChanges.after(connection, cursor.highest(), CHANGES_PER_READ));
-                boolean full = changes.size() == CHANGES_PER_READ;
-                if (!cursor.gaps().isEmpty()) {
-                    changes.addAll(KnownSignalChanges.among(connection, cursor.gaps()));
-                }
-                applied += apply(connection, index, changes);
-                cursor.saw(changes.stream().map(KnownSignalChanges.Change::sequence).toList(),
-                        System.currentTimeMillis());
-                // Within the loop, so that a backlog (a large import, a node back from an outage) never grows the
-                // side structures, which every lookup and every change scans, past a batch over the threshold.
-                index.compactIfDue();
-                if (!full) {
-                    break;
-                }
-            } while (!stopping);
-            state.followed(applied, cursor.highest(),
-                    Math.max(0, KnownSignalChanges.latest(connection) - cursor.highest()));
+            catchUp(connection, state.index());
         } catch (SQLException | RuntimeException | Error e) {
             // An Error too (memory running out in a compaction, say): a scheduled task that throws is never run
             // again, and the node would go on answering from an index that no longer changes. The next poll tries
             // again; the seconds since the last good one are a metric to alert on.
             LOG.log(Level.WARNING, "event=signals.index.followed outcome=failed error=" + e.getClass().getSimpleName());
         }
+    }
+
+    /** Reads the change log from the cursor until a read comes back short, applying each batch as it comes. */
+    private void catchUp(Connection connection, KnownSignalIndex index) throws SQLException {
+        long applied = 0;
+        List<KnownSignalChanges.Change> changes;
+        do {
+            changes = new ArrayList<>(KnownSignalChanges.after(connection, cursor.highest(), CHANGES_PER_READ));
+            boolean full = changes.size() == CHANGES_PER_READ;
+            if (!cursor.gaps().isEmpty()) {
+                changes.addAll(KnownSignalChanges.among(connection, cursor.gaps()));
+            }
+            applied += apply(connection, index, changes);
+            cursor.saw(changes.stream().map(KnownSignalChanges.Change::sequence).toList(),
+                    System.currentTimeMillis());
+            // Within the loop, so that a backlog (a large import, a node back from an outage) never grows the
+            // side structures, which every lookup and every change scans, past a batch over the threshold.
+            index.compactIfDue();
+            if (!full) {
+                break;
+            }
+        } while (!stopping);
+        state.followed(applied, cursor.highest(),
+                Math.max(0, KnownSignalChanges.latest(connection) - cursor.highest()));
     }
 
     private static long apply(Connection connection, KnownSignalIndex index, List<KnownSignalChanges.Change> changes)
