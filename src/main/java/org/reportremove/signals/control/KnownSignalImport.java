@@ -20,10 +20,10 @@ import org.reportremove.signals.entity.Signal;
 import org.reportremove.signals.entity.SignalType;
 
 import javax.sql.DataSource;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -58,6 +58,7 @@ public class KnownSignalImport {
     private static final int BATCH = 2000;
     private static final int MAX_LISTED = 100;
     private static final int MAX_LINE = 1024;
+    private static final String TOO_LONG = "the line is too long to be one signal";
 
     private static final String INSERT_POSTGRESQL = "INSERT INTO known_signal (signal_type, signal_value, quality,"
             + " imported_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
@@ -100,7 +101,8 @@ public class KnownSignalImport {
         List<ImportReport.RefusedLine> listed = new ArrayList<>();
         List<ImportLine> batch = new ArrayList<>(BATCH);
         try (Connection connection = dataSource.getConnection();
-             BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+             Reader text = new InputStreamReader(body, StandardCharsets.UTF_8)) {
+            BoundedLines lines = new BoundedLines(text, MAX_LINE);
             boolean h2 = ConfiguredDataSource.DatabaseKind.of(connection.getMetaData().getURL())
                     == ConfiguredDataSource.DatabaseKind.H2;
             connection.setAutoCommit(false);
@@ -109,12 +111,15 @@ public class KnownSignalImport {
                  PreparedStatement delete = connection.prepareStatement(DELETE)) {
                 Statements statements = new Statements(insert, adopt, delete);
                 String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.isBlank()) {
+                while ((line = lines.next()) != null) {
+                    if (line != BoundedLines.TOO_LONG && line.isBlank()) {
                         continue;
                     }
                     read++;
                     try {
+                        if (line == BoundedLines.TOO_LONG) {
+                            throw new IllegalArgumentException(TOO_LONG);
+                        }
                         batch.add(parse(line));
                     } catch (IllegalArgumentException e) {
                         refused++;
@@ -287,7 +292,7 @@ public class KnownSignalImport {
     /** One line as a value to add or remove, or why not (never quoting the line). */
     static ImportLine parse(String line) {
         if (line.length() > MAX_LINE) {
-            throw new IllegalArgumentException("the line is too long to be one signal");
+            throw new IllegalArgumentException(TOO_LONG);
         }
         JsonObject object;
         try (JsonReader reader = JSON.createReader(new StringReader(line))) {

@@ -539,19 +539,21 @@ class CasesHttpTest extends DeployedServiceTest {
                 "",
                 signal("SHA256", knownSha).toString(),
                 signal("MD5", "xyz").toString(),
-                "not json at all") + "\n";
+                "not json at all",
+                signal("SHA256", "a".repeat(100_000)).toString()) + "\n";
         Reply imported = api.post(KNOWN_SIGNALS, NDJSON, lines, "Authorization", operator);
         assertEquals(200, imported.status(), imported.body());
         JsonObject report = imported.json();
-        assertEquals(6, report.getInt("read"));
+        assertEquals(7, report.getInt("read"));
         assertEquals(3, report.getInt("added"));
         assertEquals(1, report.getInt("alreadyPresent"));
         assertEquals(0, report.getInt("removed"));
         assertEquals(0, report.getInt("alreadyAbsent"));
-        assertEquals(2, report.getInt("refused"));
+        assertEquals(3, report.getInt("refused"));
         assertEquals(array(
                         object("line", 5, "reason", "value a MD5 value must be 32 hexadecimal characters, got 3"),
-                        object("line", 6, "reason", "the line is not a JSON object")),
+                        object("line", 6, "reason", "the line is not a JSON object"),
+                        object("line", 7, "reason", "the line is too long to be one signal")),
                 report.getJsonArray("refusedLines"));
         awaitBankFollowed(knownPdq);
 
