@@ -31,7 +31,9 @@ public class Webhooks {
     /**
      * Drops, in the caller's transaction, every event about {@code subject} for {@code partner} that has not been
      * delivered: queued messages (claimed or not; a fan-out in progress is waited for and then finds its message
-     * gone) and pending deliveries. A try already on the wire when this commits still ends; none follows it.
+     * gone), pending deliveries, and failed ones, which an operator could otherwise replay to a partner that may
+     * no longer hear of the case (their sealed bodies go with them). A try already on the wire when this commits
+     * still ends; none follows it.
      *
      * @return how many messages and deliveries were dropped
      */
@@ -39,7 +41,7 @@ public class Webhooks {
     public int cancelPending(String partner, String subject) {
         int messages = outbox.discard(Topic.HELPLINE, subject, payload -> partner.equals(partnerOf(payload)));
         int pending = em.createNativeQuery("DELETE FROM webhook_delivery WHERE partner = ? AND subject_id = ?"
-                        + " AND state = 'PENDING'")
+                        + " AND state IN ('PENDING', 'FAILED')")
                 .setParameter(1, partner)
                 .setParameter(2, subject)
                 .executeUpdate();

@@ -438,6 +438,13 @@ class WebhookDeliveryHttpTest {
                     + " AND state = 'PENDING' AND attempts >= 1", HELPLINE, ours) >= 2,
                     "the case's events are tried while the helpline is down");
 
+            // One of them has failed for good (its 24 hours over): an operator must not be able to replay it now.
+            // (Its claim cleared too, so that a try in flight cannot record an outcome over it.)
+            assertEquals(1, update("UPDATE webhook_delivery SET state = 'FAILED', reason = 'RETRIES_EXHAUSTED',"
+                    + " claim_token = NULL, finished_at = now() WHERE id = (SELECT MIN(id) FROM webhook_delivery"
+                    + " WHERE partner = ? AND subject_id = ?)", HELPLINE, ours));
+            assertEquals(1, count("SELECT COUNT(*) FROM webhook_delivery WHERE partner = ? AND subject_id = ?"
+                    + " AND state = 'FAILED'", HELPLINE, ours));
             Reply changed = api.sendJson("PUT", "/api/v1/cases/" + reference + "/consent",
                     object("followUp", true, "partners", array("test-helpline-2")), "Authorization", person.bearer());
             assertEquals(200, changed.status(), changed.body());
@@ -572,6 +579,16 @@ class WebhookDeliveryHttpTest {
                 rows.next();
                 return rows.getLong(1);
             }
+        }
+    }
+
+    private int update(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            return update.executeUpdate();
         }
     }
 
