@@ -108,6 +108,7 @@ public final class CaseRules {
      */
     private static Consent consent(ConsentRequest request, String path, List<FieldError> errors) {
         List<String> partners = request.partners();
+        int before = errors.size();
         if (partners != null) {
             if (!request.followUp()) {
                 errors.add(new FieldError(path + "partners", "may only be given with followUp true"));
@@ -117,6 +118,10 @@ public final class CaseRules {
             } else if (partners.stream().anyMatch(partner -> partner == null || !PARTNER.matcher(partner).matches())) {
                 errors.add(new FieldError(path + "partners", "must hold helpline partner ids"));
             }
+        }
+        if (errors.size() > before) {
+            // Not built from what was refused (a null partner would fail it): the caller answers the errors.
+            return null;
         }
         return new Consent(request.followUp(), request.contactBy() == null ? null
                 : ContactMethod.valueOf(request.contactBy()), partners);

@@ -59,6 +59,19 @@ class CaseRulesTest {
     }
 
     @Test
+    void aPartnerListHoldingNullIsRefusedAsAFieldNotFailed() {
+        List<String> withNull = new ArrayList<>();
+        withNull.add(null);
+        ConsentRequest consent = new ConsentRequest(true, null, withNull);
+
+        InvalidFields alone = assertThrows(InvalidFields.class, () -> CaseRules.check(consent));
+        assertEquals(List.of(new FieldError("partners", "must hold helpline partner ids")), alone.errors());
+        InvalidFields inACase = assertThrows(InvalidFields.class, () -> CaseRules.check(new CaseRequest(
+                List.of(photo(SHA)), null, null, null, consent, null)));
+        assertEquals(List.of(new FieldError("consent.partners", "must hold helpline partner ids")), inACase.errors());
+    }
+
+    @Test
     void aCaseWithoutItemsNamesAPlaceOrAThreat() {
         LocationRequest url = new LocationRequest("URL", "https://example.com/shared/page", null, null);
         LocationRequest platform = new LocationRequest("PLATFORM", null, "SNAPCHAT", "a group");
