@@ -42,6 +42,7 @@ public class ResultEventApplier {
     static final String ITEM_NOT_IN_CASE = "ITEM_NOT_IN_CASE";
     static final String ITEM_ALREADY_IN_CASE = "ITEM_ALREADY_IN_CASE";
     static final String TOO_MANY_ITEMS = "TOO_MANY_ITEMS";
+    static final String ITEM_REFERENCE_TAKEN = "ITEM_REFERENCE_TAKEN";
 
     @PersistenceContext(unitName = "reportremove")
     EntityManager em;
@@ -86,6 +87,11 @@ public class ResultEventApplier {
         if (found && handedOver.holds(new ItemReference(event.itemReference()))) {
             return EventResult.rejected(event.eventId(), ITEM_ALREADY_IN_CASE, "itemReference: the case holds an"
                     + " item with this reference already; a found item needs a new one");
+        }
+        if (found && cases.itemReferenceTaken(new ItemReference(event.itemReference()))) {
+            // Checked here rather than left to the database's unique key, whose failure would end the whole batch.
+            return EventResult.rejected(event.eventId(), ITEM_REFERENCE_TAKEN, "itemReference: another case holds"
+                    + " an item with this reference; a found item needs a new one");
         }
         if (!found && event.itemReference() != null && !handedOver.holds(new ItemReference(event.itemReference()))) {
             return EventResult.rejected(event.eventId(), ITEM_NOT_IN_CASE, "itemReference: not an item of this case");

@@ -164,6 +164,12 @@ public class Cases {
         return item;
     }
 
+    /** Whether any case holds an item with this reference: references are unique across all cases. */
+    public boolean itemReferenceTaken(ItemReference reference) {
+        return em.createQuery("SELECT COUNT(i) FROM Item i WHERE i.itemReference = :reference", Long.class)
+                .setParameter("reference", reference.value()).getSingleResult() > 0;
+    }
+
     /** Withdraws the case (its observers tell the analyst side); a second withdrawal changes nothing. */
     @Transactional
     public Case withdraw(AccountId accountId, CaseReference reference) {

@@ -166,6 +166,29 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
     }
 
     @Test
+    void aFoundItemNamingAnotherCasesItemReferenceIsRejectedAndTheBatchGoesOn() throws Exception {
+        ReportedCase one = YoungPeople.report(api, database, YoungPeople.person(api, "16_17"), 1);
+        ReportedCase two = YoungPeople.report(api, database, YoungPeople.person(api, "16_17"), 1);
+        String id = UUID.randomUUID().toString();
+        String at = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).withNano(0).toString();
+        String fresh = org.reportremove.cases.entity.ItemReference.generate().value();
+
+        JsonObject answer = results(object("events", array(
+                event(id + "-taken", "ITEM_FOUND", two.analystReference(), one.itemReferences().get(0),
+                        "contentType", "PHOTO", "signals", array(object("type", "SHA256", "value",
+                                YoungPeople.hex(64))), "at", at),
+                event(id + "-new", "ITEM_FOUND", two.analystReference(), fresh, "contentType", "PHOTO",
+                        "signals", array(object("type", "SHA256", "value", YoungPeople.hex(64))), "at", at))));
+
+        assertEquals(object("applied", 1, "duplicate", 0, "ignored", 0, "rejected", 1, "results", array(
+                rejected(id + "-taken", "ITEM_REFERENCE_TAKEN", "itemReference: another case holds an item with"
+                        + " this reference; a found item needs a new one"),
+                object("eventId", id + "-new", "status", "applied"))), answer);
+        assertEquals(1, count("SELECT COUNT(*) FROM case_item WHERE item_reference = ?",
+                one.itemReferences().get(0)), "the other case's item is untouched");
+    }
+
+    @Test
     void packagesAreLeasedInTheOrderOfTheirFlagsThenOldestFirst() throws Exception {
         // Every test account is self-declared and every test case names who did it (KNOWS_WHO): an UNDER_13 one
         // adds a flag that comes before KNOWS_WHO, so it overtakes older packages.
