@@ -80,10 +80,12 @@ public class CaseHandOver {
     }
 
     /**
-     * A withdrawal first takes back whatever about the case no puller has claimed yet: signals and places of a
-     * withdrawn case must not leave. The analyst side is told to withdraw only when something may have reached it.
-     * Signals the analysts had shared from the case's items leave the bank of known signals in the same
-     * transaction (every node's index follows within seconds).
+     * A withdrawal first takes back every package about the case that the analyst side has not acknowledged:
+     * signals and places of a withdrawn case must not leave. That includes leased ones, whose lease would otherwise
+     * run out (a puller that crashed with one) and offer them again after the withdrawal. The analyst side is told
+     * to withdraw only when something may have reached it: a package acknowledged or leased. Signals the analysts
+     * had shared from the case's items leave the bank of known signals in the same transaction (every node's index
+     * follows within seconds).
      */
     void withdrawn(@Observes CaseWithdrawn withdrawn) {
         AnalystCase handedOver = record(cases.find(withdrawn.caseId()).orElseThrow());
@@ -91,6 +93,7 @@ public class CaseHandOver {
             bank.unshare(handedOver.itemReferences().stream().map(reference -> reference.value()).toList());
             String reference = handedOver.analystReference().value();
             int takenBack = outbox.discardUnclaimed(Topic.ANALYSTS, reference);
+            outbox.discardClaimed(Topic.ANALYSTS, reference);
             if (handedOver.mayHaveReachedAnalysts(takenBack)) {
                 outbox.queue(Topic.ANALYSTS, reference, PackageContents.CASE_WITHDRAWN,
                         PackageContents.withdrawn(handedOver), 0);

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * Deletes cases past their retention, on a connection the caller commits. The database's {@code ON DELETE CASCADE}
  * keys take the case's items and signals, its inbox messages, the analyst exchange's record of it and its results
- * along; its idempotency keys go too, and whatever the outbox still holds about it unclaimed is taken back (a
- * safeguarding flag, a package), so nothing about a purged case leaves afterwards. The audit rows stay: they name
+ * along; its idempotency keys go too, and whatever the outbox still holds about it, claimed or not, is taken back (a
+ * safeguarding flag, a package whose lease would run out), so nothing about a purged case leaves afterwards. The audit rows stay: they name
  * the case by its id only.
  */
 public final class CaseDeletion {
@@ -41,8 +41,8 @@ public final class CaseDeletion {
                 if (!row.next()) {
                     return 0;
                 }
-                OutboxClaims.discardUnclaimed(connection, Topic.HELPLINE, row.getString(1));
-                OutboxClaims.discardUnclaimed(connection, Topic.ANALYSTS, row.getString(2));
+                OutboxClaims.discardAll(connection, Topic.HELPLINE, row.getString(1));
+                OutboxClaims.discardAll(connection, Topic.ANALYSTS, row.getString(2));
             }
         }
         try (PreparedStatement keys = connection.prepareStatement(KEYS)) {

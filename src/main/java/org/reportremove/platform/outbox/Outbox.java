@@ -91,6 +91,24 @@ public class Outbox {
     }
 
     /**
+     * Takes back, in the caller's transaction, the messages about {@code subjectId} that a consumer has claimed and
+     * not acknowledged: a claimer that acknowledges one later is told it is not there (as for any acknowledgement
+     * it need not repeat), and one whose lease runs out (it crashed with it, say) is never offered it again. Waits
+     * for a claimer's transaction that holds one of them.
+     *
+     * @return how many were taken back
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int discardClaimed(Topic topic, String subjectId) {
+        em.flush();
+        return em.createQuery("DELETE FROM OutboxMessage m WHERE m.topic = :topic AND m.subjectId = :subject"
+                        + " AND m.claimToken IS NOT NULL")
+                .setParameter("topic", topic)
+                .setParameter("subject", subjectId)
+                .executeUpdate();
+    }
+
+    /**
      * Takes back, in the caller's transaction, the messages about {@code subjectId} whose payload matches, claimed
      * or not: a claimed one is then no longer there for its claimer to acknowledge, so a consumer that acknowledges
      * before it acts on a message (as the webhook fan-out does) never acts on it. Waits for a claimer's transaction

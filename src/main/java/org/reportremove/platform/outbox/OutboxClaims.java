@@ -32,8 +32,7 @@ public final class OutboxClaims {
             + " AND topic = ? AND claim_token IS NOT NULL FOR UPDATE";
     private static final String ACKNOWLEDGE_DELIVERED = "DELETE FROM outbox_message WHERE id = ?";
 
-    private static final String DISCARD_UNCLAIMED = "DELETE FROM outbox_message WHERE topic = ? AND subject_id = ?"
-            + " AND claim_token IS NULL";
+    private static final String DISCARD = "DELETE FROM outbox_message WHERE topic = ? AND subject_id = ?";
 
     private OutboxClaims() {
     }
@@ -154,11 +153,12 @@ public final class OutboxClaims {
     }
 
     /**
-     * Deletes the messages about {@code subjectId} that no consumer has claimed, on the caller's connection (for
-     * SQL that removes what the messages are about, such as retention): they never leave.
+     * Deletes every message about {@code subjectId}, claimed or not, on the caller's connection (for SQL that
+     * removes what the messages are about, such as retention): they never leave, and a claimed one whose lease runs
+     * out is never offered again.
      */
-    public static int discardUnclaimed(Connection connection, Topic topic, String subjectId) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(DISCARD_UNCLAIMED)) {
+    public static int discardAll(Connection connection, Topic topic, String subjectId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(DISCARD)) {
             delete.setString(1, topic.name());
             delete.setString(2, subjectId);
             return delete.executeUpdate();

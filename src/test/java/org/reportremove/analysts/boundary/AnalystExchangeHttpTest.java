@@ -473,7 +473,8 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
         Reply erased = api.sendJson("DELETE", "/api/v1/accounts/me", object("passphrase", YoungPeople.PASSPHRASE,
                 "withdrawCases", true), "Authorization", person.bearer());
         assertEquals(204, erased.status(), erased.body());
-        assertEquals(List.of("CASE_SUBMITTED", "CASE_WITHDRAWN"), queuedFor(ar));
+        assertEquals(List.of("CASE_WITHDRAWN"), queuedFor(ar), "the leased package is taken back, the withdrawal"
+                + " follows it");
 
         String id = "withdrawn-erased-" + UUID.randomUUID();
         JsonObject batch = object("events", array(event(id, "CASE_CLOSED", ar, null, "at", "2025-05-01T08:00:00Z")));
@@ -497,15 +498,20 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
     void aCaseWithdrawnAfterItsPackageWasLeasedIsWithdrawnOnTheAnalystSide() throws Exception {
         Person person = YoungPeople.person(api, "16_17");
         ReportedCase reported = YoungPeople.report(api, database, person, 1);
-        leaseUntil(leased -> reported.analystReference().equals(leased.getString("analystReference")), null);
+        JsonObject leased = leaseUntil(offered -> reported.analystReference().equals(
+                offered.getString("analystReference")), null);
 
         for (int times = 0; times < 2; times++) {
             assertEquals(200, api.post("/api/v1/cases/" + reported.reference() + "/withdrawal", JSON, "",
                     "Authorization", person.bearer()).status());
         }
 
-        assertEquals(List.of("CASE_SUBMITTED", "CASE_WITHDRAWN"), queuedFor(reported.analystReference()),
-                "the leased package is the puller's; the withdrawal follows it, once however often it is asked");
+        assertEquals(List.of("CASE_WITHDRAWN"), queuedFor(reported.analystReference()), "the leased package is"
+                + " taken back (its lease can never run out and offer it again); the withdrawal follows it, once"
+                + " however often it is asked");
+        assertEquals(object("acknowledged", 0, "notFound", 1, "results", array(object("packageId",
+                leased.getString("packageId"), "status", "not-found"))), acknowledgeAll(array(
+                leased.getString("packageId"))).json(), "a late acknowledgement: treat it as done");
     }
 
     @Test
