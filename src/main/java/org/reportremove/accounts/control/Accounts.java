@@ -97,6 +97,17 @@ public class Accounts {
         return passphrases.matches(passphrase, account.get().passphraseHash()) ? account : Optional.empty();
     }
 
+    /**
+     * The account, its row held until the caller's transaction ends, for a session being started or kept going: a
+     * passphrase reset (which holds the row while it sets the new passphrase and ends every session) either came
+     * first, and the caller sees when the passphrase changed, or waits, and then ends the caller's session too.
+     * Empty when the account is gone.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Account> holdForSession(AccountId accountId) {
+        return Optional.ofNullable(em.find(Account.class, accountId.value(), LockModeType.PESSIMISTIC_WRITE));
+    }
+
     /** Sets a new passphrase with a recovery code; signs out every session. Empty when the code is wrong. */
     @Transactional
     public Optional<Account> recover(String usernameKey, String code, String newPassphrase) {

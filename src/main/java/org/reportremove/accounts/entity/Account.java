@@ -156,6 +156,11 @@ public class Account {
         return passphraseHash;
     }
 
+    /** Whether the passphrase was replaced after {@code instant} (a passphrase checked then is no longer it). */
+    public boolean passphraseChangedAfter(Instant instant) {
+        return passphraseChangedAt.toInstant().isAfter(instant);
+    }
+
     /**
      * Whether a sign-in made at {@code issuedAt} (a token's issue time, to the second) ended when the passphrase was
      * last replaced: every session started before a new passphrase is over.

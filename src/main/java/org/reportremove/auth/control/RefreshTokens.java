@@ -2,10 +2,12 @@ package org.reportremove.auth.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.reportremove.accounts.control.Accounts;
 import org.reportremove.accounts.control.SignInRefused;
 import org.reportremove.accounts.entity.AccountDeleted;
 import org.reportremove.accounts.entity.AccountId;
@@ -36,6 +38,9 @@ public class RefreshTokens {
     @PersistenceContext(unitName = "reportremove")
     EntityManager em;
 
+    @Inject
+    Accounts accounts;
+
     /** A refresh token handed out, and whose it is. */
     public record Rotated(AccountId accountId, String token) {
     }
@@ -45,9 +50,21 @@ public class RefreshTokens {
         return issue(accountId.value(), UUID.randomUUID().toString());
     }
 
-    /** Spends the presented token and hands out its successor. */
+    /**
+     * Spends the presented token and hands out its successor. The account's row is held first (then the token's,
+     * the order a passphrase reset takes them in): a reset that committed before has revoked the token, and one
+     * that comes after waits and then revokes the successor too, where it would otherwise have missed a successor
+     * committed while it waited for the token.
+     */
     @Transactional(dontRollbackOn = SignInRefused.class)
     public Rotated rotate(String presented) {
+        List<String> owner = em.createQuery("SELECT t.accountId FROM RefreshToken t WHERE t.tokenHash = :hash",
+                        String.class)
+                .setParameter("hash", digest(presented))
+                .getResultList();
+        if (owner.isEmpty() || accounts.holdForSession(new AccountId(owner.get(0))).isEmpty()) {
+            throw refused();
+        }
         List<RefreshToken> found = em.createQuery(
                         "SELECT t FROM RefreshToken t WHERE t.tokenHash = :hash", RefreshToken.class)
                 .setParameter("hash", digest(presented))

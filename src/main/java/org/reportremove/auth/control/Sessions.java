@@ -12,6 +12,7 @@ import org.reportremove.auth.entity.SignedIn;
 import org.reportremove.platform.ratelimit.AttemptLimits;
 import org.reportremove.platform.web.Roles;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +43,8 @@ public class Sessions {
     @Inject
     Sessions self;
 
+    private static final String WRONG = "The username or passphrase is not right.";
+
     /** The tokens of a session. */
     public record Session(AccessTokens.IssuedToken accessToken, String refreshToken) {
     }
@@ -54,16 +57,26 @@ public class Sessions {
     public Session signIn(String username, String passphrase, String address) {
         String usernameKey = username.toLowerCase(Locale.ROOT);
         limits.attempt(usernameKey, address);
+        Instant checked = Instant.now();
         Optional<Account> account = accounts.signIn(usernameKey, passphrase);
         if (account.isEmpty()) {
-            throw new SignInRefused("The username or passphrase is not right.");
+            throw new SignInRefused(WRONG);
         }
         limits.succeeded(usernameKey, address);
-        return self.start(account.get().id());
+        return self.start(account.get().id(), checked);
     }
 
-    @Transactional
-    public Session start(AccountId accountId) {
+    /**
+     * Starts the session of a passphrase read at {@code checked}, holding the account's row: a passphrase reset
+     * that committed since then refuses it (the passphrase checked is not the account's any more), and one that
+     * comes after waits for this session and then ends it with all the others.
+     */
+    @Transactional(dontRollbackOn = SignInRefused.class)
+    public Session start(AccountId accountId, Instant checked) {
+        Account account = accounts.holdForSession(accountId).orElseThrow(() -> new SignInRefused(WRONG));
+        if (account.passphraseChangedAfter(checked)) {
+            throw new SignInRefused(WRONG);
+        }
         signedIn.fire(new SignedIn(accountId));
         return new Session(youngPersonToken(accountId), refreshTokens.startFamily(accountId));
     }

@@ -16,6 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -283,6 +286,35 @@ class AccountsHttpTest extends DeployedServiceTest {
     }
 
     @Test
+    void aSignInAndARefreshMeetingAPassphraseResetWaitForItAndAreRefused() throws Exception {
+        String username = uniqueUsername();
+        String accountId = open(username, "seven purple kettles sing", "16_17").json().getString("accountId");
+        String refresh = signIn(username, "seven purple kettles sing").json().getString("refresh_token");
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try (Connection reset = database.getConnection()) {
+            reset.setAutoCommit(false);
+            // A reset holds the account's row while it sets the new passphrase and ends every session. The
+            // passphrase hash is left as it was: the sign-in below checked it just before the reset took effect.
+            statement(reset, "SELECT id FROM account WHERE id = ? FOR UPDATE", accountId);
+            Future<Reply> refreshing = clients.submit(() -> api.postForm(TOKEN, "grant_type", "refresh_token",
+                    "refresh_token", refresh));
+            Future<Reply> signingIn = clients.submit(() -> signIn(username, "seven purple kettles sing"));
+            awaitRowWaits(2);
+            statement(reset, "UPDATE account SET passphrase_changed_at = clock_timestamp() WHERE id = ?", accountId);
+            statement(reset, "UPDATE refresh_token SET revoked_at = clock_timestamp() WHERE account_id = ?"
+                    + " AND revoked_at IS NULL", accountId);
+            reset.commit();
+
+            invalidGrant().detail(REFRESH_REFUSED).assertOn(refreshing.get(10, TimeUnit.SECONDS));
+            invalidGrant().detail(WRONG_SIGN_IN).assertOn(signingIn.get(10, TimeUnit.SECONDS));
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals(0, count("SELECT COUNT(*) FROM refresh_token WHERE account_id = ? AND revoked_at IS NULL",
+                accountId), "no session outlives the reset");
+    }
+
+    @Test
     void otherAudiencesCannotReachAYoungPersonsAccount() {
         forbidden().assertOn(api.get(ACCOUNTS + "/me", "Authorization", "Bearer " + Tokens.operator(api)));
         unauthenticated().assertOn(api.get(ACCOUNTS + "/me"));
@@ -440,6 +472,25 @@ class AccountsHttpTest extends DeployedServiceTest {
     private Reply open(String username, String passphrase, String band) {
         return api.postJson(ACCOUNTS, object("username", username, "passphrase", passphrase,
                 "selfDeclaredAgeBand", band));
+    }
+
+    private static void statement(Connection connection, String sql, String parameter) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            statement.execute();
+        }
+    }
+
+    /** Waits until this many of the service's database sessions wait for a row lock. */
+    private void awaitRowWaits(int sessions) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (count("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND wait_event_type = 'Lock'") < sessions) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the sign-in and the refresh never waited for the account's row");
+            }
+            Thread.sleep(20);
+        }
     }
 
     private Reply signIn(String username, String passphrase) {
