@@ -168,6 +168,23 @@ public class Accounts {
         return new IssuedReset(code, reset.expiresAt());
     }
 
+    /**
+     * Takes back, in the caller's transaction, the reset code a partner's counsellor issued for the account and
+     * that was not used: a partner that lost the young person's consent (or the case it was issued through) must
+     * not keep a way into the account.
+     *
+     * @return whether there was one
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean takeBackAssistedReset(AccountId accountId, String partner) {
+        String prefix = partner.replace("!", "!!").replace("%", "!%").replace("_", "!_") + ":%";
+        return em.createQuery("DELETE FROM AssistedReset r WHERE r.accountId = :account"
+                        + " AND r.issuedBy LIKE :issuer ESCAPE '!'")
+                .setParameter("account", accountId.value())
+                .setParameter("issuer", prefix)
+                .executeUpdate() > 0;
+    }
+
     /** A reset code in plain text, and when it stops working. */
     public record IssuedReset(String code, Instant expiresAt) {
     }

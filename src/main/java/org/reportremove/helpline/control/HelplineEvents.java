@@ -71,6 +71,7 @@ public class HelplineEvents {
             for (String partner : before) {
                 if (!after.contains(partner)) {
                     takeBack(reference, partner);
+                    accounts.takeBackAssistedReset(reportCase.accountId(), partner);
                     queue(reportCase, HelplineEventType.CONSENT_WITHDRAWN, partner, data(reportCase).build(), 0);
                 }
             }
@@ -85,6 +86,7 @@ public class HelplineEvents {
     void withdrawn(@Observes CaseWithdrawn withdrawn) {
         cases.find(withdrawn.caseId()).ifPresent(reportCase -> {
             takeBackAll(reportCase);
+            partners(reportCase).forEach(partner -> accounts.takeBackAssistedReset(reportCase.accountId(), partner));
             JsonObject data = data(reportCase).add("withdrawnOn", day(reportCase.withdrawnAt().toInstant())).build();
             for (String partner : partners(reportCase)) {
                 queue(reportCase, HelplineEventType.CASE_WITHDRAWN, partner, data, 0);

@@ -418,6 +418,23 @@ class HelplineHttpTest extends DeployedServiceTest {
         assertNotNull(limited.header("Retry-After"));
     }
 
+    @Test
+    void aResetCodeDiesWithTheConsentOfThePartnerThatIssuedIt() throws Exception {
+        Person person = YoungPeople.person(api, "16_17");
+        String reference = submit(person, array(), object("followUp", true, "partners", array(ONE, TWO)));
+        String code = api.post(CASES + "/" + reference + "/recovery-codes", JSON, "", "Authorization",
+                counsellor(ONE, "c-lost")).json().getString("resetCode");
+
+        Reply changed = api.sendJson("PUT", "/api/v1/cases/" + reference + "/consent",
+                object("followUp", true, "partners", array(TWO)), "Authorization", person.bearer());
+        assertEquals(200, changed.status(), changed.body());
+
+        problem(400, "invalid-grant", "The sign-in was not accepted").assertOn(api.postJson(
+                "/api/v1/accounts/assisted-recovery", object("username", person.username(), "resetCode", code,
+                        "newPassphrase", "green lanterns over the harbour")));
+        assertEquals(0, count("SELECT COUNT(*) FROM assisted_reset WHERE account_id = ?", person.accountId()));
+    }
+
     // Helpers.
 
     private String submit(Person person, JsonArray concerns, JsonObject consent) {
