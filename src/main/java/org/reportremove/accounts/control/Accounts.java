@@ -98,13 +98,14 @@ public class Accounts {
     }
 
     /**
-     * The account, its row held until the caller's transaction ends, for a session being started or kept going: a
-     * passphrase reset (which holds the row while it sets the new passphrase and ends every session) either came
-     * first, and the caller sees when the passphrase changed, or waits, and then ends the caller's session too.
+     * The account, its row held until the caller's transaction ends, for a change that must not cross a passphrase
+     * reset or an erasure (both hold the row first): a session started or kept going (a reset that came first shows
+     * in when the passphrase changed; one that comes after waits, then ends the session too), or a case submitted
+     * (an erasure that comes after waits, then erases the case too; one that came first leaves no account).
      * Empty when the account is gone.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Account> holdForSession(AccountId accountId) {
+    public Optional<Account> hold(AccountId accountId) {
         return Optional.ofNullable(em.find(Account.class, accountId.value(), LockModeType.PESSIMISTIC_WRITE));
     }
 
@@ -228,7 +229,10 @@ public class Accounts {
      */
     @Transactional
     public void erase(AccountId accountId, boolean withdrawCases) {
-        Account account = find(accountId).orElseThrow(AccountNotFound::new);
+        // Held first, so that a case being submitted meanwhile is either in the list of cases erased below, or
+        // finds no account (hold).
+        Account account = Optional.ofNullable(em.find(Account.class, accountId.value(),
+                LockModeType.PESSIMISTIC_WRITE)).orElseThrow(AccountNotFound::new);
         deleted.fire(new AccountDeleted(accountId, withdrawCases));
         em.remove(account);
     }

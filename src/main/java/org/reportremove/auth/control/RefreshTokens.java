@@ -62,7 +62,7 @@ public class RefreshTokens {
                         String.class)
                 .setParameter("hash", digest(presented))
                 .getResultList();
-        if (owner.isEmpty() || accounts.holdForSession(new AccountId(owner.get(0))).isEmpty()) {
+        if (owner.isEmpty() || accounts.hold(new AccountId(owner.get(0))).isEmpty()) {
             throw refused();
         }
         List<RefreshToken> found = em.createQuery(

@@ -73,7 +73,7 @@ public class Sessions {
      */
     @Transactional(dontRollbackOn = SignInRefused.class)
     public Session start(AccountId accountId, Instant checked) {
-        Account account = accounts.holdForSession(accountId).orElseThrow(() -> new SignInRefused(WRONG));
+        Account account = accounts.hold(accountId).orElseThrow(() -> new SignInRefused(WRONG));
         if (account.passphraseChangedAfter(checked)) {
             throw new SignInRefused(WRONG);
         }

@@ -7,6 +7,8 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.reportremove.accounts.control.AccountNotFound;
+import org.reportremove.accounts.control.Accounts;
 import org.reportremove.accounts.entity.AccountId;
 import org.reportremove.agecheck.entity.AgeAssuranceOutcome;
 import org.reportremove.cases.entity.CaseSubmission;
@@ -29,6 +31,9 @@ public class CaseSubmissions {
     @Inject
     Cases cases;
 
+    @Inject
+    Accounts accounts;
+
     /**
      * The answer stored for this key, if it was used before with the same request.
      *
@@ -50,6 +55,8 @@ public class CaseSubmissions {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public String submit(AccountId accountId, String key, String requestDigest, AgeAssuranceOutcome age,
                          Submission submission) {
+        // An erasure of the account at the same moment must not leave this case behind, unerased and ownerless.
+        accounts.hold(accountId).orElseThrow(AccountNotFound::new);
         String caseId = Cases.newCaseId();
         CaseSubmission claimed = CaseSubmission.claim(accountId.value(), key, requestDigest, caseId);
         em.persist(claimed);

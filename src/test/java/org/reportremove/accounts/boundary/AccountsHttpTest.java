@@ -315,6 +315,33 @@ class AccountsHttpTest extends DeployedServiceTest {
     }
 
     @Test
+    void aCaseSubmittedWhileItsAccountIsErasedWaitsAndFindsNoAccount() throws Exception {
+        String username = uniqueUsername();
+        String accountId = open(username, "seven purple kettles sing", "16_17").json().getString("accountId");
+        String bearer = "Bearer " + signIn(username, "seven purple kettles sing").json().getString("access_token");
+        String body = "{\"items\": [{\"contentType\": \"PHOTO\", \"signals\": [{\"type\": \"SHA256\", \"value\": \""
+                + "ab".repeat(32) + "\"}]}], \"consent\": {\"followUp\": false}}";
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        try (Connection erasure = database.getConnection()) {
+            erasure.setAutoCommit(false);
+            // An erasure holds the account's row, erases what hangs from it, and deletes it.
+            statement(erasure, "SELECT id FROM account WHERE id = ? FOR UPDATE", accountId);
+            Future<Reply> submitting = client.submit(() -> api.post("/api/v1/cases", "application/json", body,
+                    "Authorization", bearer, "Idempotency-Key", UUID.randomUUID().toString()));
+            awaitRowWaits(1);
+            statement(erasure, "DELETE FROM account WHERE id = ?", accountId);
+            erasure.commit();
+
+            Reply answer = submitting.get(10, TimeUnit.SECONDS);
+            assertEquals(404, answer.status(), answer.body());
+        } finally {
+            client.shutdownNow();
+        }
+        assertEquals(0, count("SELECT COUNT(*) FROM report_case WHERE account_id = ?", accountId),
+                "no case is left behind by an erasure, unerased and without an owner");
+    }
+
+    @Test
     void otherAudiencesCannotReachAYoungPersonsAccount() {
         forbidden().assertOn(api.get(ACCOUNTS + "/me", "Authorization", "Bearer " + Tokens.operator(api)));
         unauthenticated().assertOn(api.get(ACCOUNTS + "/me"));
@@ -487,7 +514,7 @@ class AccountsHttpTest extends DeployedServiceTest {
         while (count("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
                 + " AND wait_event_type = 'Lock'") < sessions) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the sign-in and the refresh never waited for the account's row");
+                throw new AssertionError("the requests never waited for the account's row");
             }
             Thread.sleep(20);
         }
