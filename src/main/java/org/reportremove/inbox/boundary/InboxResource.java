@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.reportremove.accounts.control.Accounts;
 import org.reportremove.accounts.entity.Account;
+import org.reportremove.agecheck.entity.AgeBand;
 import org.reportremove.inbox.control.Inbox;
 import org.reportremove.inbox.entity.InboxCursor;
 import org.reportremove.inbox.entity.InboxReply;
@@ -72,8 +73,10 @@ public class InboxResource {
                           @QueryParam("size") String size) {
         Account account = accounts.own(caller.subject());
         Inbox.Page page = inbox.page(account.id(), PageQuery.cursor(cursor, InboxCursor::parse), PageQuery.size(size));
+        // The reader's age band as it is now: a counsellor's correction to under 13 makes every message simpler.
+        boolean under13 = account.age().band() == AgeBand.UNDER_13;
         return new InboxPage(page.unread(), page.messages().stream()
-                .map(message -> InboxWords.view(message, inbox.textOf(message))).toList(),
+                .map(message -> InboxWords.view(message, inbox.textOf(message), under13)).toList(),
                 page.next().map(InboxCursor::encoded).orElse(null));
     }
 

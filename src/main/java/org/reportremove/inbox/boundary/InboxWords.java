@@ -16,9 +16,12 @@ final class InboxWords {
     private InboxWords() {
     }
 
-    /** @param counsellorText the opened text of a counsellor's message; null for the service's */
-    static InboxPage.MessageView view(InboxMessage message, String counsellorText) {
-        Wording words = Wording.of(message.language(), message.under13());
+    /**
+     * @param counsellorText the opened text of a counsellor's message; null for the service's
+     * @param under13 whether the reader's account is under 13 now (not when the message was written)
+     */
+    static InboxPage.MessageView view(InboxMessage message, String counsellorText, boolean under13) {
+        Wording words = Wording.of(message.language(), under13);
         String key = message.messageKey();
         String title;
         String text;

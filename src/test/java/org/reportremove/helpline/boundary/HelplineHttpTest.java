@@ -330,6 +330,32 @@ class HelplineHttpTest extends DeployedServiceTest {
     }
 
     @Test
+    void anAgeCorrectedToUnder13MakesTheInboxSimplerAlsoForMessagesWrittenBefore() throws Exception {
+        Person person = YoungPeople.person(api, "13_15");
+        String reference = submit(person, array(), object("followUp", true));
+        assertEquals(List.of("Your report reached us safely. We never get your pictures or videos, and nobody here"
+                + " has seen them. Our team will look for them online. We will tell you here when something"
+                + " changes."), receivedTexts(person, reference));
+
+        Reply corrected = api.postJson(CASES + "/" + reference + "/age-confirmation", object("ageBand", "UNDER_13"),
+                "Authorization", counsellor(ONE, "c-young"));
+        assertEquals(200, corrected.status(), corrected.body());
+
+        assertEquals(List.of("We got your report. We never see your pictures. Our team will look for them. We will"
+                + " tell you here when we know more."), receivedTexts(person, reference));
+    }
+
+    /** The texts of the case's "we have your report" messages in the young person's inbox. */
+    private List<String> receivedTexts(Person person, String reference) {
+        Reply inbox = api.get("/api/v1/inbox?size=100", "Authorization", person.bearer());
+        assertEquals(200, inbox.status(), inbox.body());
+        return inbox.json().getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                .filter(message -> message.getString("caseReference").equals(reference)
+                        && message.getString("messageKey").equals("milestone.RECEIVED"))
+                .map(message -> message.getString("text")).toList();
+    }
+
+    @Test
     void aCounsellorConfirmsOrCorrectsASelfDeclaredAgeAndTheAuditRowNamesThem() throws Exception {
         Person person = YoungPeople.person(api, "13_15");
         String reference = submit(person, array(), object("followUp", true));
