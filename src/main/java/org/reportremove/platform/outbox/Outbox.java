@@ -82,12 +82,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int discardUnclaimed(Topic topic, String subjectId) {
-        em.flush();
-        return em.createQuery("DELETE FROM OutboxMessage m WHERE m.topic = :topic AND m.subjectId = :subject"
-                        + " AND m.claimToken IS NULL")
-                .setParameter("topic", topic)
-                .setParameter("subject", subjectId)
-                .executeUpdate();
+        return discardWhere(topic, subjectId, "m.claimToken IS NULL");
     }
 
     /**
@@ -100,9 +95,13 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int discardClaimed(Topic topic, String subjectId) {
+        return discardWhere(topic, subjectId, "m.claimToken IS NOT NULL");
+    }
+
+    private int discardWhere(Topic topic, String subjectId, String claim) {
         em.flush();
-        return em.createQuery("DELETE FROM OutboxMessage m WHERE m.topic = :topic AND m.subjectId = :subject"
-                        + " AND m.claimToken IS NOT NULL")
+        return em.createQuery("DELETE FROM OutboxMessage m WHERE m.topic = :topic AND m.subjectId = :subject AND "
+                        + claim)
                 .setParameter("topic", topic)
                 .setParameter("subject", subjectId)
                 .executeUpdate();
