@@ -70,9 +70,13 @@ public class HelplineEvents {
             String reference = reportCase.reference().value();
             for (String partner : before) {
                 if (!after.contains(partner)) {
-                    takeBack(reference, partner);
                     accounts.takeBackAssistedReset(reportCase.accountId(), partner);
-                    queue(reportCase, HelplineEventType.CONSENT_WITHDRAWN, partner, data(reportCase).build(), 0);
+                    // A withdrawn case's partners are told case.withdrawn, the last event about it, which must
+                    // still go: taking back what waits would take it back too.
+                    if (reportCase.open()) {
+                        takeBack(reference, partner);
+                        queue(reportCase, HelplineEventType.CONSENT_WITHDRAWN, partner, data(reportCase).build(), 0);
+                    }
                 }
             }
             List<String> added = after.stream().filter(partner -> !before.contains(partner)).toList();

@@ -153,6 +153,9 @@ public class Inbox implements HeldWithAccount {
             throw new NotACounsellorMessage();
         }
         Case about = cases.find(message.caseId()).orElseThrow(MessageNotFound::new);
+        if (!about.open()) {
+            throw HelplineNoLongerFollowsUp.caseWithdrawn();
+        }
         if (!cases.partnersOf(about.consentedPartners()).contains(message.partner())) {
             throw new HelplineNoLongerFollowsUp();
         }

@@ -11,7 +11,17 @@ public class HelplineNoLongerFollowsUp extends DomainException {
     private static final long serialVersionUID = 1L;
 
     public HelplineNoLongerFollowsUp() {
-        super("You no longer agree that this helpline may follow up this case, so it cannot receive a reply. Change"
+        this("You no longer agree that this helpline may follow up this case, so it cannot receive a reply. Change"
                 + " your consent for the case first.");
+    }
+
+    private HelplineNoLongerFollowsUp(String message) {
+        super(message);
+    }
+
+    /** The case was withdrawn: no helpline follows it up any more, whatever the consent said. */
+    public static HelplineNoLongerFollowsUp caseWithdrawn() {
+        return new HelplineNoLongerFollowsUp("You withdrew this case, so no helpline follows it up any more and it"
+                + " cannot receive a reply.");
     }
 }

@@ -153,7 +153,19 @@ class HelplineHttpTest extends DeployedServiceTest {
     void withdrawingTheCaseTakesBackWhatWaitedAndTellsEachConsentedHelplineOnce() throws Exception {
         Person person = YoungPeople.person(api, "16_17");
         String reference = submit(person, array("AT_RISK"), object("followUp", true));
+        Reply sent = api.postJson(CASES + "/" + reference + "/messages", object("text", "Are you safe?"),
+                "Authorization", counsellor(ONE, "c-last"));
+        assertEquals(201, sent.status(), sent.body());
         withdraw(person, reference);
+
+        // Nothing follows case.withdrawn: neither a reply to the counsellor nor a change of consent.
+        problem(409, "helpline-no-longer-follows-up", "This helpline may no longer follow up the case")
+                .detail("You withdrew this case, so no helpline follows it up any more and it cannot receive a"
+                        + " reply.")
+                .assertOn(api.postJson("/api/v1/inbox/" + sent.json().getString("id") + "/replies",
+                        object("text", "yes"), "Authorization", person.bearer()));
+        assertEquals(200, api.sendJson("PUT", consent(reference), object("followUp", false), "Authorization",
+                person.bearer()).status());
         assertEquals(List.of("case.withdrawn " + ONE, "case.withdrawn " + TWO), helplineEvents(reference).stream()
                 .sorted().toList());
         JsonObject withdrawn = helplinePayloads(reference).get(0).getJsonObject("data");
