@@ -12,6 +12,7 @@ import org.reportremove.cases.entity.ItemDraft;
 import org.reportremove.cases.entity.ItemReference;
 import org.reportremove.cases.entity.Platform;
 import org.reportremove.cases.entity.WebAddress;
+import org.reportremove.platform.time.ServiceTimes;
 import org.reportremove.signals.entity.Signal;
 import org.reportremove.signals.entity.SignalType;
 
@@ -39,8 +40,6 @@ final class EventChecks {
     private static final int MAX_SIGNALS = 10;
     // Clocks on the two sides differ a little; an event from further in the future than this is impossible.
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    /** No event can be older than the service's cases; PostgreSQL holds nothing before 4713 BC. */
-    private static final OffsetDateTime EARLIEST = OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private EventChecks() {
     }
@@ -205,11 +204,12 @@ final class EventChecks {
             throw invalid("at: must be ISO 8601 with an offset, for example 2025-05-01T14:03:00Z");
         }
         // Compared before converting to UTC: a year near the parser's limits cannot be moved to another offset,
-        // and one far in the past fails only when the database stores it.
+        // and one far in the past fails only when the database stores it. No event is older than the service's
+        // times (ServiceTimes).
         if (time.isAfter(OffsetDateTime.now(ZoneOffset.UTC).plus(CLOCK_SKEW))) {
             throw invalid("at: is in the future");
         }
-        if (time.isBefore(EARLIEST)) {
+        if (ServiceTimes.beforeEarliest(time)) {
             throw invalid("at: is before 2000, earlier than any case");
         }
         return time.withOffsetSameInstant(ZoneOffset.UTC);

@@ -1,6 +1,7 @@
 package org.reportremove.platform.time;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /**
  * The span of times the service ever writes (from 2000 to the end of 9999). A time read back from a client, in a
@@ -17,5 +18,13 @@ public final class ServiceTimes {
 
     public static boolean holds(Instant time) {
         return !time.isBefore(EARLIEST) && !time.isAfter(LATEST);
+    }
+
+    /**
+     * Whether a time read from a client lies before the span, compared without converting it to an instant, which
+     * a year near the parser's limits cannot be.
+     */
+    public static boolean beforeEarliest(OffsetDateTime time) {
+        return time.toEpochSecond() < EARLIEST.getEpochSecond();
     }
 }
