@@ -87,22 +87,8 @@ public class Inbox implements HeldWithAccount {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean writeOnce(Case about, String messageKey, String onceKey) {
-        return write(about, messageKey, onceKey, true);
-    }
-
-    /**
-     * {@link #writeOnce} for a case submitted in the caller's transaction, which can hold no message yet: no query
-     * for the {@code onceKey} (one that made EclipseLink flush and compare every entity of the submission first, a
-     * fourteenth of a submission's CPU). The key is still kept, so later events write the message no second time.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean writeOnNewCase(Case about, String messageKey, String onceKey) {
-        return write(about, messageKey, onceKey, false);
-    }
-
-    private boolean write(Case about, String messageKey, String onceKey, boolean mayExist) {
         Optional<Account> owner = accounts.find(about.accountId());
-        if (owner.isEmpty() || mayExist && exists(onceKey)) {
+        if (owner.isEmpty() || exists(onceKey)) {
             return false;
         }
         Account account = owner.get();

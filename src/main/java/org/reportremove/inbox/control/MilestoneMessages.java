@@ -39,10 +39,7 @@ public class MilestoneMessages {
     void reached(@Observes MilestonesReached reached) {
         cases.find(reached.caseId()).ifPresent(reportCase -> {
             for (ProgressStage milestone : EnumSet.copyOf(reached.milestones())) {
-                String key = PREFIX + milestone.name();
-                String once = onceKey(reportCase, milestone);
-                if (reached.caseIsNew() ? inbox.writeOnNewCase(reportCase, key, once)
-                        : inbox.writeOnce(reportCase, key, once)) {
+                if (inbox.writeOnce(reportCase, PREFIX + milestone.name(), onceKey(reportCase, milestone))) {
                     told.fire(new MilestoneTold(reportCase.id(), milestone, clock.instant()));
                 }
             }

@@ -31,7 +31,7 @@ public class MilestoneWatch {
     Event<MilestonesReached> reached;
 
     void submitted(@Observes CaseSubmitted event) {
-        tell(event.caseId(), true);
+        tell(event.caseId());
     }
 
     void delivered(@Observes AnalystPackageDelivered event) {
@@ -59,11 +59,7 @@ public class MilestoneWatch {
     }
 
     private void tell(String caseId) {
-        tell(caseId, false);
-    }
-
-    private void tell(String caseId, boolean caseIsNew) {
-        cases.find(caseId).ifPresent(reportCase -> reached.fire(
-                new MilestonesReached(caseId, progress.of(reportCase).milestones().keySet(), caseIsNew)));
+        cases.find(caseId).ifPresent(reportCase ->
+                reached.fire(new MilestonesReached(caseId, progress.of(reportCase).milestones().keySet())));
     }
 }

@@ -7,10 +7,8 @@ import java.util.Set;
 /**
  * Something happened on a case, and these are all the milestones it has reached so far (not only the new ones:
  * whoever writes once per milestone keeps track of which it already told). Ids and milestones only.
- *
- * @param caseIsNew the case was submitted in this transaction, so nothing can have been told of it yet
  */
-public record MilestonesReached(String caseId, Set<ProgressStage> milestones, boolean caseIsNew) {
+public record MilestonesReached(String caseId, Set<ProgressStage> milestones) {
 
     public MilestonesReached {
         milestones = Set.copyOf(milestones);
