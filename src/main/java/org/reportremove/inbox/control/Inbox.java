@@ -15,7 +15,6 @@ import org.reportremove.accounts.control.HeldWithAccount;
 import org.reportremove.accounts.entity.Account;
 import org.reportremove.accounts.entity.AccountDeleted;
 import org.reportremove.accounts.entity.AccountId;
-import org.reportremove.agecheck.entity.AgeBand;
 import org.reportremove.cases.control.Cases;
 import org.reportremove.cases.entity.Case;
 import org.reportremove.inbox.entity.InboxCursor;
@@ -92,8 +91,7 @@ public class Inbox implements HeldWithAccount {
             return false;
         }
         Account account = owner.get();
-        InboxMessage message = InboxMessage.fromService(account.id(), about, messageKey, onceKey,
-                account.age().band() == AgeBand.UNDER_13, clock.instant());
+        InboxMessage message = InboxMessage.fromService(account.id(), about, messageKey, onceKey, clock.instant());
         em.persist(message);
         metrics.written();
         notifications.due(account);
@@ -111,7 +109,7 @@ public class Inbox implements HeldWithAccount {
     public String writeFromCounsellor(Case about, Account owner, String partner, String counsellor, String text) {
         String id = InboxMessage.newId();
         InboxMessage message = InboxMessage.fromCounsellor(id, owner.id(), about, partner, counsellor,
-                sealer.seal(text, MESSAGE_OWNER + id), owner.age().band() == AgeBand.UNDER_13, clock.instant());
+                sealer.seal(text, MESSAGE_OWNER + id), clock.instant());
         em.persist(message);
         metrics.written();
         notifications.due(owner);

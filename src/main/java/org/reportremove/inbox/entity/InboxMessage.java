@@ -54,9 +54,6 @@ public class InboxMessage {
     @Column(name = "language", nullable = false)
     private Language language;
 
-    @Column(name = "under_13", nullable = false)
-    private boolean under13;
-
     @Column(name = "written_at", nullable = false)
     private OffsetDateTime writtenAt;
 
@@ -77,10 +74,9 @@ public class InboxMessage {
 
     /**
      * @param onceKey null, or what makes it one of a kind (the case and milestone)
-     * @param under13 whether its words are the simpler ones
      */
     public static InboxMessage fromService(AccountId owner, Case about, String messageKey, String onceKey,
-                                           boolean under13, Instant at) {
+                                           Instant at) {
         InboxMessage message = new InboxMessage();
         message.id = UUID.randomUUID().toString();
         message.accountId = owner.value();
@@ -90,7 +86,6 @@ public class InboxMessage {
         message.sender = MessageSender.SERVICE;
         message.onceKey = onceKey;
         message.language = about.language();
-        message.under13 = under13;
         message.writtenAt = at.atOffset(ZoneOffset.UTC);
         return message;
     }
@@ -108,8 +103,8 @@ public class InboxMessage {
      * @param textSealed the text, sealed by the caller for {@code id}
      */
     public static InboxMessage fromCounsellor(String id, AccountId owner, Case about, String partner,
-                                              String counsellor, byte[] textSealed, boolean under13, Instant at) {
-        InboxMessage message = fromService(owner, about, FROM_COUNSELLOR, null, under13, at);
+                                              String counsellor, byte[] textSealed, Instant at) {
+        InboxMessage message = fromService(owner, about, FROM_COUNSELLOR, null, at);
         message.id = id;
         message.sender = MessageSender.COUNSELLOR;
         message.partner = partner;
@@ -173,9 +168,6 @@ public class InboxMessage {
         return language;
     }
 
-    public boolean under13() {
-        return under13;
-    }
 
     public OffsetDateTime writtenAt() {
         return writtenAt;

@@ -261,7 +261,7 @@ class RetentionPurgesTest {
         execute(c, "INSERT INTO case_signal (item_id, signal_type, signal_value, quality) VALUES (?, 'MD5', ?, NULL)",
                 item, "0".repeat(32));
         execute(c, "INSERT INTO inbox_message (id, account_id, case_id, case_reference, message_key, sender, language,"
-                + " under_13, written_at) VALUES (?, ?, ?, ?, 'received', 'SERVICE', 'en', FALSE, ?)",
+                + " written_at) VALUES (?, ?, ?, ?, 'received', 'SERVICE', 'en', ?)",
                 UUID.randomUUID().toString(), account, id, reference, utc());
         execute(c, "INSERT INTO analyst_case (analyst_reference, case_id, case_open, version) VALUES (?, ?, TRUE, 1)",
                 analystReference, id);
