@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What every HTTP test class shares: the real application deployed in Payara Micro, a client for it, the test
@@ -77,6 +78,21 @@ public abstract class DeployedServiceTest {
                 statement.setObject(i + 1, parameters[i]);
             }
             return statement.executeUpdate();
+        }
+    }
+
+    /**
+     * Waits until this many of the service's database sessions wait for a lock (a row, or a key another
+     * transaction is writing), for tests that hold one and let a request meet it.
+     */
+    protected void awaitRowWaits(int sessions) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (count("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND wait_event_type = 'Lock'") < sessions) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no request waited for the lock the test holds");
+            }
+            Thread.sleep(20);
         }
     }
 

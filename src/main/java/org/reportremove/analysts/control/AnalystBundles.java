@@ -6,6 +6,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.persistence.PersistenceException;
 import org.reportremove.analysts.bundle.Bundle;
 import org.reportremove.analysts.bundle.BundleException;
 import org.reportremove.analysts.bundle.BundleFormat;
@@ -109,12 +110,28 @@ public class AnalystBundles {
         }
         List<EventResult> results = new ArrayList<>(events.apply(incoming, actor));
         results.addAll(unreadable);
-        ledger.record(bundle.manifest(), BundleRecord.IMPORTED, actor);
+        if (!recordImport(bundle.manifest(), actor)) {
+            // Another import of this bundle ran at the same moment and was recorded first. Every line is
+            // idempotent, so between them each was applied once; only one of the two is the bundle's import.
+            throw new BundleReplayed(bundleId);
+        }
         int acks = acknowledged;
         int unknownAcks = unknown;
         LOG.info(() -> "event=analysts.bundle-imported bundle=" + bundleId + " acknowledged=" + acks
                 + " unknownAcknowledgements=" + unknownAcks + " events=" + incoming.size());
         return new ImportReport(bundleId, acknowledged, unknown, results);
+    }
+
+    /** False when the bundle is recorded already, by an import before this one or one racing it. */
+    private boolean recordImport(Bundle.Manifest manifest, Actor actor) {
+        try {
+            return ledger.record(manifest, BundleRecord.IMPORTED, actor);
+        } catch (PersistenceException e) {
+            if (ledger.seen(manifest.bundleId())) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private static JsonObject parse(String line) {

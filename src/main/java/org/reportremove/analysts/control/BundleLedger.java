@@ -28,13 +28,22 @@ public class BundleLedger {
         return em.find(BundleRecord.class, bundleId) != null;
     }
 
-    /** Records a bundle once; a second import racing the first finds it recorded and records nothing. */
+    /**
+     * Records a bundle once, and tells it only when this call recorded it.
+     *
+     * @return false when the bundle was recorded before, also by an import of it that ran at the same moment: then
+     *         this call's insert waited for that import's commit and failed on the key ({@link #seen} tells the two
+     *         failures apart for the caller)
+     */
     @Transactional
-    public void record(Bundle.Manifest manifest, String direction, Actor actor) {
+    public boolean record(Bundle.Manifest manifest, String direction, Actor actor) {
         if (seen(manifest.bundleId())) {
-            return;
+            return false;
         }
         em.persist(BundleRecord.of(manifest.bundleId(), direction, manifest.count(), manifest.bodySha256()));
+        // Meet the key here, before the event is told, rather than at commit.
+        em.flush();
         recorded.fire(new AnalystBundleRecorded(manifest.bundleId(), direction, actor));
+        return true;
     }
 }

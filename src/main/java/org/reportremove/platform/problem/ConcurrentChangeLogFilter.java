@@ -1,5 +1,6 @@
 package org.reportremove.platform.problem;
 
+import java.sql.SQLException;
 import java.util.logging.Filter;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -7,14 +8,17 @@ import java.util.logging.LogRecord;
 /**
  * Makes the persistence provider's report of a lost race one line. EclipseLink logs an optimistic lock failure at
  * WARNING with its whole stack (and the entity's class and id in the message) whenever two requests change the same
- * row at once, which any caller can make happen; the request is answered {@code 409 conflict} anyway. The record
- * keeps its level and logger but loses its trace and its message. Every other record passes as it was, through
- * the filter the handler had before.
+ * row at once, which any caller can make happen; the request is answered {@code 409 conflict} anyway. A unique
+ * key met by two requests writing the same new row (two imports of one bundle) is logged the same way, with the
+ * key's name and the driver's message. The record keeps its level and logger but loses its trace and its message.
+ * Every other record passes as it was, through the filter the handler had before.
  */
 final class ConcurrentChangeLogFilter implements Filter {
 
     static final String LINE = "event=persistence.conflict outcome=concurrent-change";
     private static final String PROVIDER_LOGGERS = "org.eclipse.persistence";
+    /** The SQL standard's state for a unique key violation, on PostgreSQL and H2 alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Filter before;
 
@@ -34,10 +38,14 @@ final class ConcurrentChangeLogFilter implements Filter {
         return before == null || before.isLoggable(record);
     }
 
-    /** An optimistic lock failure, the provider's own or the Jakarta one, anywhere in the chain. */
+    /**
+     * An optimistic lock failure, the provider's own or the Jakarta one, or a unique key violation, anywhere in the
+     * chain.
+     */
     static boolean isLostRace(Throwable thrown) {
         for (Throwable current = thrown; current != null; current = current.getCause()) {
-            if (current.getClass().getSimpleName().equals("OptimisticLockException")) {
+            if (current.getClass().getSimpleName().equals("OptimisticLockException")
+                    || current instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return true;
             }
             if (current.getCause() == current) {

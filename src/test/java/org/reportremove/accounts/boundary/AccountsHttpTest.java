@@ -508,18 +508,6 @@ class AccountsHttpTest extends DeployedServiceTest {
         }
     }
 
-    /** Waits until this many of the service's database sessions wait for a row lock. */
-    private void awaitRowWaits(int sessions) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (count("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
-                + " AND wait_event_type = 'Lock'") < sessions) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the requests never waited for the account's row");
-            }
-            Thread.sleep(20);
-        }
-    }
-
     private Reply signIn(String username, String passphrase) {
         return api.postForm(TOKEN, "grant_type", "password", "username", username, "password", passphrase);
     }

@@ -620,6 +620,40 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
     }
 
     @Test
+    void ofTwoImportsOfOneBundleAtTheSameMomentTheLaterIsAReplay() throws Exception {
+        String operator = "Bearer " + Tokens.operator(api);
+        BundleFormat.Written written = BundleFormat.write(BundleFormat.RESULTS,
+                List.of(object("acknowledge", "race-" + UUID.randomUUID()).toString()), signingKey(), null);
+        String bundleId = written.manifest().bundleId();
+        ExecutorService importer = Executors.newSingleThreadExecutor();
+        try (Connection earlier = database.getConnection()) {
+            // The other import got as far as writing its record of the bundle and has not committed yet: this one
+            // finds the bundle unrecorded, applies its lines, and meets the key when it records the bundle.
+            earlier.setAutoCommit(false);
+            try (java.sql.PreparedStatement record = earlier.prepareStatement("INSERT INTO analyst_bundle"
+                    + " (bundle_id, direction, line_count, body_sha256, recorded_at) VALUES (?, 'IMPORTED', 1, ?, ?)")) {
+                record.setString(1, bundleId);
+                record.setString(2, written.manifest().bodySha256());
+                record.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+                record.executeUpdate();
+            }
+            Future<Reply> imported = importer.submit(() -> api.post(BUNDLES + "/results", "application/jose",
+                    written.file(), "Authorization", operator));
+            awaitRowWaits(1);
+            earlier.commit();
+
+            problem(409, "bundle-replayed", "This bundle was imported before")
+                    .detail("The bundle " + bundleId + " was imported before. Nothing was applied again.")
+                    .assertOn(imported.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            importer.shutdownNow();
+        }
+        assertEquals(1, count("SELECT COUNT(*) FROM analyst_bundle WHERE bundle_id = ?", bundleId));
+        assertEquals(0, count("SELECT COUNT(*) FROM audit_event WHERE object_id = ?", bundleId),
+                "the import that was not recorded tells no bundle import");
+    }
+
+    @Test
     void aTamperedForeignOrMislabelledBundleIsRefusedBeforeAnythingIsApplied() throws Exception {
         ReportedCase reported = YoungPeople.report(api, database, YoungPeople.person(api, "16_17"), 1);
         String operator = "Bearer " + Tokens.operator(api);
