@@ -8,9 +8,13 @@
 # generated twice): bank, empty, bank, empty, the service started afresh for each. A bank round prints how long
 # the index took to load from PostgreSQL. Alternating keeps the comparison fair on a machine whose speed drifts.
 #
-# Usage: scripts/case-load.sh [load-seconds] [load-threads] [bank-size] [heap] [rounds]
+# The load runs for a warm-up before it is measured: the JIT compiles the request path on the same two cores the
+# load uses, and a node measured 10 s after it started gives about two thirds of what it sustains after 90 s.
+#
+# Usage: scripts/case-load.sh [load-seconds] [load-threads] [bank-size] [heap] [rounds] [warm-up-seconds]
 #        (after: mvn -q -DskipTests package; heap defaults to 1g, 2g from a million hashes, 5g from ten million;
-#        rounds, with a bank, defaults to 4)
+#        rounds, with a bank, defaults to 4; the warm-up to 60 s. SERVICE_ARGS passes Payara Micro options to
+#        the node, for example SERVICE_ARGS="--maxHttpThreads 4")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_LOAD=${1:-30}
@@ -19,6 +23,7 @@ BANK=${3:-0}
 if [ "$BANK" -ge 10000000 ]; then HEAP_DEFAULT=5g; elif [ "$BANK" -ge 1000000 ]; then HEAP_DEFAULT=2g; else HEAP_DEFAULT=1g; fi
 HEAP=${4:-$HEAP_DEFAULT}
 ROUNDS=${5:-4}
+WARM_UP=${6:-60}
 JAR=target/report-remove-microbundle.jar
 [ -f "$JAR" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 1; }
 # shellcheck source=scripts/throwaway-node.sh
@@ -39,7 +44,7 @@ run_load() {
     if [ "$1" = bank ]; then
         echo "$1: index $(grep -o 'event=signals.index.loaded.*' "$WORK/service.log" | head -1), heap $HEAP"
     fi
-    java scripts/CaseLoad.java "http://127.0.0.1:$HTTP_PORT" "$SECONDS_LOAD" "$THREADS" 10 | sed "s/^/$1: /"
+    java scripts/CaseLoad.java "http://127.0.0.1:$HTTP_PORT" "$SECONDS_LOAD" "$THREADS" "$WARM_UP" | sed "s/^/$1: /"
     stop_service
 }
 

@@ -32,7 +32,8 @@ start_postgres() {
 
 # start_service [JAVA-OPTION...]: the service jar in development mode (generated keys) on the throwaway
 # PostgreSQL, with room for the load's account openings and submissions; waits until it is ready (up to
-# READY_WAIT_SECONDS, 120 unless set: a busy machine may need more).
+# READY_WAIT_SECONDS, 900 unless set: a busy machine may need more). SERVICE_ARGS, if set, adds Payara Micro
+# options after the jar (for example "--maxHttpThreads 4").
 start_service() {
     REPORTREMOVE_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/reportremove" \
     REPORTREMOVE_DATASOURCE_USER=postgres REPORTREMOVE_DATASOURCE_PASSWORD=postgres \
@@ -40,7 +41,7 @@ start_service() {
     REPORTREMOVE_ACCOUNTS_OPENINGS_PER_ADDRESS_PER_HOUR=100000 \
     REPORTREMOVE_CASES_SUBMISSIONS_PER_ACCOUNT_PER_HOUR=100000000 \
     REPORTREMOVE_CASES_SUBMISSIONS_PER_ADDRESS_PER_HOUR=100000000 \
-        java -Xmx1g -Dpayaramicro.port="$HTTP_PORT" "$@" -jar "$JAR" --port "$HTTP_PORT" >"$WORK/service.log" 2>&1 &
+        java -Xmx1g -Dpayaramicro.port="$HTTP_PORT" "$@" -jar "$JAR" --port "$HTTP_PORT" ${SERVICE_ARGS:-} >"$WORK/service.log" 2>&1 &
     SERVICE_PID=$!
     # Ready once migrated and the bank of known signals is loaded (a minute or more at ten million hashes).
     for _ in $(seq 1 "${READY_WAIT_SECONDS:-900}"); do
