@@ -29,11 +29,11 @@ public class BundleLedger {
     }
 
     /**
-     * Records a bundle once, and tells it only when this call recorded it.
+     * Records a bundle once, and tells it only when this call recorded it. When an import of the same bundle running
+     * at the same moment records it first, this call's insert waits for that import's commit and fails on the key:
+     * the call throws, and {@link #seen} then tells the caller that this is what happened.
      *
-     * @return false when the bundle was recorded before, also by an import of it that ran at the same moment: then
-     *         this call's insert waited for that import's commit and failed on the key ({@link #seen} tells the two
-     *         failures apart for the caller)
+     * @return false when the bundle was recorded before this call looked
      */
     @Transactional
     public boolean record(Bundle.Manifest manifest, String direction, Actor actor) {

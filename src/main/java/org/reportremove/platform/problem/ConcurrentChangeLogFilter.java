@@ -9,9 +9,9 @@ import java.util.logging.LogRecord;
  * Makes the persistence provider's report of a lost race one line. EclipseLink logs an optimistic lock failure at
  * WARNING with its whole stack (and the entity's class and id in the message) whenever two requests change the same
  * row at once, which any caller can make happen; the request is answered {@code 409 conflict} anyway. A unique
- * key met by two requests writing the same new row (two imports of one bundle) is logged the same way, with the
- * key's name and the driver's message. The record keeps its level and logger but loses its trace and its message.
- * Every other record passes as it was, through the filter the handler had before.
+ * key met by two requests writing the same new row (two imports of one bundle) is cut the same way: its record
+ * would carry the key's name and the driver's message. The record keeps its level and logger but loses its trace
+ * and its message. Every other record passes as it was, through the filter the handler had before.
  */
 final class ConcurrentChangeLogFilter implements Filter {
 
