@@ -216,6 +216,25 @@ class AccountsHttpTest extends DeployedServiceTest {
     }
 
     @Test
+    void wrongPassphrasesFromAddressesOfOneIpv6NetworkCountAsFromOneAddress() {
+        String username = uniqueUsername();
+        open(username, "seven purple kettles sing", "16_17");
+        java.util.Random random = new java.util.Random();
+        String network = "2001:db8:" + Integer.toHexString(random.nextInt(0x10000)) + ":"
+                + Integer.toHexString(random.nextInt(0x10000)) + ":";
+        for (int i = 0; i < 7; i++) {
+            // A fresh address of the same /64 for every guess, as a client given the whole network can take.
+            Reply guess = signInFrom(network + Integer.toHexString(1 + random.nextInt(0xffff)) + "::" + (i + 1),
+                    username, "not the passphrase " + i);
+            assertEquals(i < 5 ? 400 : 429, guess.status(), guess.body());
+        }
+
+        Reply fromAnotherNetwork = signInFrom("2001:db8:ffff:ffff::1", username, "seven purple kettles sing");
+
+        assertEquals(200, fromAnotherNetwork.status(), fromAnotherNetwork.body());
+    }
+
+    @Test
     void concurrentRecoveriesWithOneCodeSpendItOnceAndLogNoStackTrace() throws Exception {
         String username = uniqueUsername();
         Reply opened = open(username, "seven purple kettles sing", "16_17");
