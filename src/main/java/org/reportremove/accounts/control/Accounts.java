@@ -143,10 +143,7 @@ public class Accounts {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean confirmAge(AccountId accountId, AgeBand band, String partner) {
-        Account account = em.find(Account.class, accountId.value(), LockModeType.PESSIMISTIC_WRITE);
-        if (account == null) {
-            throw new AccountNotFound();
-        }
+        Account account = hold(accountId).orElseThrow(AccountNotFound::new);
         return account.confirmAge(band, partner, Instant.now());
     }
 
@@ -230,9 +227,8 @@ public class Accounts {
     @Transactional
     public void erase(AccountId accountId, boolean withdrawCases) {
         // Held first, so that a case being submitted meanwhile is either in the list of cases erased below, or
-        // finds no account (hold).
-        Account account = Optional.ofNullable(em.find(Account.class, accountId.value(),
-                LockModeType.PESSIMISTIC_WRITE)).orElseThrow(AccountNotFound::new);
+        // finds no account.
+        Account account = hold(accountId).orElseThrow(AccountNotFound::new);
         deleted.fire(new AccountDeleted(accountId, withdrawCases));
         em.remove(account);
     }

@@ -12,9 +12,9 @@ import java.util.List;
 /**
  * Deletes cases past their retention, on a connection the caller commits. The database's {@code ON DELETE CASCADE}
  * keys take the case's items and signals, its inbox messages, the analyst exchange's record of it and its results
- * along; its idempotency keys go too, and whatever the outbox still holds about it, claimed or not, is taken back (a
- * safeguarding flag, a package whose lease would run out), so nothing about a purged case leaves afterwards. The audit rows stay: they name
- * the case by its id only.
+ * along; its idempotency keys go too, and whatever the outbox still holds about it, claimed or not, is taken back
+ * (a safeguarding flag, a package whose lease would run out), so nothing about a purged case leaves afterwards. The
+ * audit rows stay: they name the case by its id only.
  */
 public final class CaseDeletion {
 

@@ -90,9 +90,9 @@ public class HelplineEvents {
     void withdrawn(@Observes CaseWithdrawn withdrawn) {
         cases.find(withdrawn.caseId()).ifPresent(reportCase -> {
             takeBackAll(reportCase);
-            partners(reportCase).forEach(partner -> accounts.takeBackAssistedReset(reportCase.accountId(), partner));
             JsonObject data = data(reportCase).add("withdrawnOn", day(reportCase.withdrawnAt().toInstant())).build();
             for (String partner : partners(reportCase)) {
+                accounts.takeBackAssistedReset(reportCase.accountId(), partner);
                 queue(reportCase, HelplineEventType.CASE_WITHDRAWN, partner, data, 0);
             }
         });

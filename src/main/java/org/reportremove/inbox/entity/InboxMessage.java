@@ -168,7 +168,6 @@ public class InboxMessage {
         return language;
     }
 
-
     public OffsetDateTime writtenAt() {
         return writtenAt;
     }
