@@ -73,6 +73,14 @@ public final class Tokens {
         return sign(TestRun.serviceKey(), claims(subject, Instant.now(), Duration.ofMinutes(10), roles));
     }
 
+    /**
+     * A young person's token as the service issued them before tokens carried the passphrase version: judged by
+     * its issue time alone.
+     */
+    public static String youngPersonWithoutVersion(String accountId, Instant issuedAt) {
+        return sign(TestRun.serviceKey(), claims(accountId, issuedAt, Duration.ofMinutes(15), "young-person"));
+    }
+
     public static String expired(String... roles) {
         return sign(TestRun.serviceKey(), claims("expired-caller", Instant.now().minus(Duration.ofHours(2)),
                 Duration.ofMinutes(10), roles));

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -75,6 +76,10 @@ public class Account {
     @Column(name = "passphrase_changed_at", nullable = false)
     private OffsetDateTime passphraseChangedAt;
 
+    /** How many times the passphrase was replaced: access tokens carry it ({@link #sessionEndedFor}). */
+    @Column(name = "passphrase_version", nullable = false)
+    private int passphraseVersion;
+
     @OneToMany(mappedBy = "account", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<RecoveryCode> recoveryCodes = new ArrayList<>();
 
@@ -123,6 +128,7 @@ public class Account {
     public void replacePassphrase(String newPassphraseHash) {
         passphraseHash = newPassphraseHash;
         passphraseChangedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        passphraseVersion++;
     }
 
     /**
@@ -161,11 +167,20 @@ public class Account {
         return passphraseChangedAt.toInstant().isAfter(instant);
     }
 
+    /** The passphrase version a session started now belongs to: the one its access tokens carry. */
+    public int passphraseVersion() {
+        return passphraseVersion;
+    }
+
     /**
-     * Whether a sign-in made at {@code issuedAt} (a token's issue time, to the second) ended when the passphrase was
-     * last replaced: every session started before a new passphrase is over.
+     * Whether a sign-in ended when the passphrase was last replaced: its access token carries an earlier passphrase
+     * version. A token without one, issued before tokens carried it, is judged by its issue time, which is in whole
+     * seconds and so cannot tell a sign-in in the change's own second from one after it.
      */
-    public boolean sessionEndedFor(Instant issuedAt) {
+    public boolean sessionEndedFor(OptionalInt tokenVersion, Instant issuedAt) {
+        if (tokenVersion.isPresent()) {
+            return tokenVersion.getAsInt() < passphraseVersion;
+        }
         return issuedAt.isBefore(passphraseChangedAt.toInstant().truncatedTo(ChronoUnit.SECONDS));
     }
 

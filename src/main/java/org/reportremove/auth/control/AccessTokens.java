@@ -29,6 +29,9 @@ public class AccessTokens {
     /** Fifteen minutes: long enough for a session in the app, short enough that a leaked token soon dies. */
     public static final Duration LIFETIME = Duration.ofMinutes(15);
 
+    /** A young person's token: the account's passphrase version when the session started or was refreshed. */
+    public static final String PASSPHRASE_VERSION_CLAIM = "passphrase_version";
+
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.reportremove.accounts.control.Accounts;
 import org.reportremove.accounts.control.SignInRefused;
+import org.reportremove.accounts.entity.Account;
 import org.reportremove.accounts.entity.AccountDeleted;
 import org.reportremove.accounts.entity.AccountId;
 import org.reportremove.accounts.entity.PassphraseReplaced;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -41,8 +43,8 @@ public class RefreshTokens {
     @Inject
     Accounts accounts;
 
-    /** A refresh token handed out, and whose it is. */
-    public record Rotated(AccountId accountId, String token) {
+    /** A refresh token handed out, whose it is, and the account's passphrase version as the token was rotated. */
+    public record Rotated(AccountId accountId, String token, int passphraseVersion) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -62,7 +64,8 @@ public class RefreshTokens {
                         String.class)
                 .setParameter("hash", digest(presented))
                 .getResultList();
-        if (owner.isEmpty() || accounts.hold(new AccountId(owner.get(0))).isEmpty()) {
+        Optional<Account> account = owner.stream().findFirst().flatMap(id -> accounts.hold(new AccountId(id)));
+        if (account.isEmpty()) {
             throw refused();
         }
         List<RefreshToken> found = em.createQuery(
@@ -83,7 +86,8 @@ public class RefreshTokens {
         if (rotation == RefreshToken.Rotation.EXPIRED) {
             throw refused();
         }
-        return new Rotated(new AccountId(token.accountId()), issue(token.accountId(), token.familyId()));
+        return new Rotated(new AccountId(token.accountId()), issue(token.accountId(), token.familyId()),
+                account.get().passphraseVersion());
     }
 
     /** A new passphrase ends every session of the account, in the transaction that set it. */

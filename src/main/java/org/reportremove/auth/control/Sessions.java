@@ -78,15 +78,21 @@ public class Sessions {
             throw new SignInRefused(WRONG);
         }
         signedIn.fire(new SignedIn(accountId));
-        return new Session(youngPersonToken(accountId), refreshTokens.startFamily(accountId));
+        return new Session(youngPersonToken(accountId, account.passphraseVersion()),
+                refreshTokens.startFamily(accountId));
     }
 
     public Session refresh(String presented) {
         RefreshTokens.Rotated rotated = refreshTokens.rotate(presented);
-        return new Session(youngPersonToken(rotated.accountId()), rotated.token());
+        return new Session(youngPersonToken(rotated.accountId(), rotated.passphraseVersion()), rotated.token());
     }
 
-    private AccessTokens.IssuedToken youngPersonToken(AccountId accountId) {
-        return accessTokens.issue(accountId.value(), List.of(Roles.YOUNG_PERSON), Map.of());
+    /**
+     * The version is read under the account's row lock: a passphrase change that commits afterwards raises it and
+     * so ends this token, whatever second either happened in.
+     */
+    private AccessTokens.IssuedToken youngPersonToken(AccountId accountId, int passphraseVersion) {
+        return accessTokens.issue(accountId.value(), List.of(Roles.YOUNG_PERSON),
+                Map.of(AccessTokens.PASSPHRASE_VERSION_CLAIM, passphraseVersion));
     }
 }

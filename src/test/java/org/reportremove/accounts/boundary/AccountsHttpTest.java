@@ -1,5 +1,6 @@
 package org.reportremove.accounts.boundary;
 
+import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.text.ParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -384,15 +387,20 @@ class AccountsHttpTest extends DeployedServiceTest {
     }
 
     @Test
-    void accessTokensIssuedBeforeARecoveryAreRefused() throws InterruptedException {
+    void accessTokensIssuedBeforeARecoveryAreRefused() throws SQLException, ParseException {
         String username = uniqueUsername();
-        String code = open(username, "seven purple kettles sing", "13_15").json().getJsonArray("recoveryCodes").getString(0);
-        String before = "Bearer " + signIn(username, "seven purple kettles sing").json().getString("access_token");
+        JsonObject opened = open(username, "seven purple kettles sing", "13_15").json();
+        String code = opened.getJsonArray("recoveryCodes").getString(0);
+        String token = signIn(username, "seven purple kettles sing").json().getString("access_token");
+        String before = "Bearer " + token;
         assertEquals(200, api.get(ACCOUNTS + "/me", "Authorization", before).status());
-        // Token issue times are in whole seconds: the change must fall in a later second than the old sign-in.
-        Thread.sleep(1100);
 
         assertEquals(204, recover(username, code, "a brand new passphrase here").status());
+        // As a recovery made within the sign-in's own second has it: token issue times are whole seconds, so the
+        // time alone cannot tell this sign-in from one made just after the change.
+        long issuedAt = SignedJWT.parse(token).getJWTClaimsSet().getIssueTime().toInstant().getEpochSecond();
+        assertEquals(1, execute("UPDATE account SET passphrase_changed_at = to_timestamp(? + 0.5) WHERE id = ?",
+                issuedAt, opened.getString("accountId")));
 
         Reply refused = api.get(ACCOUNTS + "/me", "Authorization", before);
         assertEquals(401, refused.status(), refused.body());
@@ -401,6 +409,21 @@ class AccountsHttpTest extends DeployedServiceTest {
                 refused.json().getString("detail"));
         String after = "Bearer " + signIn(username, "a brand new passphrase here").json().getString("access_token");
         assertEquals(200, api.get(ACCOUNTS + "/me", "Authorization", after).status());
+    }
+
+    @Test
+    void aTokenWithoutAPassphraseVersionIsJudgedByItsIssueTime() {
+        String username = uniqueUsername();
+        JsonObject opened = open(username, "seven purple kettles sing", "13_15").json();
+        String accountId = opened.getString("accountId");
+        String earlier = "Bearer " + Tokens.youngPersonWithoutVersion(accountId, Instant.now().minusSeconds(5));
+
+        assertEquals(204, recover(username, opened.getJsonArray("recoveryCodes").getString(0),
+                "a brand new passphrase here").status());
+
+        assertEquals(401, api.get(ACCOUNTS + "/me", "Authorization", earlier).status());
+        String later = "Bearer " + Tokens.youngPersonWithoutVersion(accountId, Instant.now());
+        assertEquals(200, api.get(ACCOUNTS + "/me", "Authorization", later).status());
     }
 
     @Test
