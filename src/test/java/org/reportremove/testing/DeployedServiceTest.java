@@ -81,6 +81,16 @@ public abstract class DeployedServiceTest {
         }
     }
 
+    /** Runs one statement in a transaction the test holds open, to let a request meet what it locks. */
+    protected static void execute(Connection held, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = held.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.execute();
+        }
+    }
+
     /**
      * Waits until this many of the service's database sessions wait for a lock (a row, or a key another
      * transaction is writing), for tests that hold one and let a request meet it.

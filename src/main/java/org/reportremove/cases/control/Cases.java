@@ -17,6 +17,7 @@ import org.reportremove.cases.entity.CaseErased;
 import org.reportremove.cases.entity.CaseAlreadyWithdrawn;
 import org.reportremove.cases.entity.CaseNotFound;
 import org.reportremove.cases.entity.CaseReference;
+import org.reportremove.cases.entity.CaseStatus;
 import org.reportremove.cases.entity.CaseSubmitted;
 import org.reportremove.cases.entity.CaseWithdrawn;
 import org.reportremove.cases.entity.Consent;
@@ -36,6 +37,7 @@ import org.reportremove.signals.control.KnownSignals;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,6 +221,28 @@ public class Cases {
                 .setParameter("reference", reference.value())
                 .setParameter("account", accountId.value())
                 .getResultStream().findFirst();
+    }
+
+    /**
+     * The helpline partners that may follow up a case, read afresh under the case's row lock, for a transaction that
+     * is about to tell them something about it. A consent change and a withdrawal hold that row too and take back
+     * what still waits for the partners that lose the case, so either this transaction's messages are queued before
+     * they look, or this reads what they changed. None for a withdrawn or erased case.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> partnersFollowingUp(String caseId) {
+        // Plain SQL: an entity already loaded in this transaction could be older than the row the lock finds.
+        List<?> status = em.createNativeQuery("SELECT status FROM report_case WHERE id = ? FOR UPDATE")
+                .setParameter(1, caseId).getResultList();
+        if (status.isEmpty() || CaseStatus.WITHDRAWN.name().equals(status.get(0))) {
+            return List.of();
+        }
+        Set<String> stored = new HashSet<>();
+        for (Object partner : em.createNativeQuery("SELECT partner FROM case_consent WHERE case_id = ?")
+                .setParameter(1, caseId).getResultList()) {
+            stored.add((String) partner);
+        }
+        return partnersOf(stored);
     }
 
     /** A case by its id, for capabilities that were told of it by an event. */

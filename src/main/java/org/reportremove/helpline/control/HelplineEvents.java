@@ -108,11 +108,19 @@ public class HelplineEvents {
         });
     }
 
+    /**
+     * Told in transactions that do not hold the case (an analyst's result, a package delivered): the partners are
+     * read under its lock, so a consent change or withdrawal at the same moment cannot miss what is queued here.
+     */
     void progressed(@Observes MilestoneTold told) {
+        List<String> partners = cases.partnersFollowingUp(told.caseId());
+        if (partners.isEmpty()) {
+            return;
+        }
         cases.find(told.caseId()).filter(Case::open).ifPresent(reportCase -> {
             JsonObject data = data(reportCase).add("milestone", told.milestone().name())
                     .add("reachedOn", day(told.at())).build();
-            for (String partner : partners(reportCase)) {
+            for (String partner : partners) {
                 queue(reportCase, HelplineEventType.CASE_PROGRESSED, partner, data, 0);
             }
         });
@@ -120,10 +128,12 @@ public class HelplineEvents {
 
     /** A young person answered a counsellor of the partner: only that partner is told, if it may still follow up. */
     void replied(@Observes ReplyWritten reply) {
-        cases.find(reply.caseId()).filter(reportCase -> partners(reportCase).contains(reply.partner()))
-                .ifPresent(reportCase -> queue(reportCase, HelplineEventType.MESSAGE_RECEIVED, reply.partner(),
-                        data(reportCase).add("messageId", reply.replyId()).add("receivedOn", day(reply.at()))
-                                .build(), 0));
+        if (!cases.partnersFollowingUp(reply.caseId()).contains(reply.partner())) {
+            return;
+        }
+        cases.find(reply.caseId()).ifPresent(reportCase -> queue(reportCase, HelplineEventType.MESSAGE_RECEIVED,
+                reply.partner(), data(reportCase).add("messageId", reply.replyId()).add("receivedOn", day(reply.at()))
+                        .build(), 0));
     }
 
     private void tellSubmitted(Case reportCase, AgeAssuranceOutcome age, Collection<String> partners) {

@@ -140,7 +140,8 @@ public class Inbox implements HeldWithAccount {
         if (!about.open()) {
             throw HelplineNoLongerFollowsUp.caseWithdrawn();
         }
-        if (!cases.partnersOf(about.consentedPartners()).contains(message.partner())) {
+        // Under the case's lock: a consent change committing meanwhile is waited for and then read.
+        if (!cases.partnersFollowingUp(about.id()).contains(message.partner())) {
             throw new HelplineNoLongerFollowsUp();
         }
         String id = InboxReply.newId();

@@ -18,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.text.ParseException;
 import java.time.Instant;
@@ -317,13 +316,13 @@ class AccountsHttpTest extends DeployedServiceTest {
             reset.setAutoCommit(false);
             // A reset holds the account's row while it sets the new passphrase and ends every session. The
             // passphrase hash is left as it was: the sign-in below checked it just before the reset took effect.
-            statement(reset, "SELECT id FROM account WHERE id = ? FOR UPDATE", accountId);
+            execute(reset, "SELECT id FROM account WHERE id = ? FOR UPDATE", accountId);
             Future<Reply> refreshing = clients.submit(() -> api.postForm(TOKEN, "grant_type", "refresh_token",
                     "refresh_token", refresh));
             Future<Reply> signingIn = clients.submit(() -> signIn(username, "seven purple kettles sing"));
             awaitRowWaits(2);
-            statement(reset, "UPDATE account SET passphrase_changed_at = clock_timestamp() WHERE id = ?", accountId);
-            statement(reset, "UPDATE refresh_token SET revoked_at = clock_timestamp() WHERE account_id = ?"
+            execute(reset, "UPDATE account SET passphrase_changed_at = clock_timestamp() WHERE id = ?", accountId);
+            execute(reset, "UPDATE refresh_token SET revoked_at = clock_timestamp() WHERE account_id = ?"
                     + " AND revoked_at IS NULL", accountId);
             reset.commit();
 
@@ -347,11 +346,11 @@ class AccountsHttpTest extends DeployedServiceTest {
         try (Connection erasure = database.getConnection()) {
             erasure.setAutoCommit(false);
             // An erasure holds the account's row, erases what hangs from it, and deletes it.
-            statement(erasure, "SELECT id FROM account WHERE id = ? FOR UPDATE", accountId);
+            execute(erasure, "SELECT id FROM account WHERE id = ? FOR UPDATE", accountId);
             Future<Reply> submitting = client.submit(() -> api.post("/api/v1/cases", "application/json", body,
                     "Authorization", bearer, "Idempotency-Key", UUID.randomUUID().toString()));
             awaitRowWaits(1);
-            statement(erasure, "DELETE FROM account WHERE id = ?", accountId);
+            execute(erasure, "DELETE FROM account WHERE id = ?", accountId);
             erasure.commit();
 
             Reply answer = submitting.get(10, TimeUnit.SECONDS);
@@ -541,13 +540,6 @@ class AccountsHttpTest extends DeployedServiceTest {
     private Reply open(String username, String passphrase, String band) {
         return api.postJson(ACCOUNTS, object("username", username, "passphrase", passphrase,
                 "selfDeclaredAgeBand", band));
-    }
-
-    private static void statement(Connection connection, String sql, String parameter) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            statement.execute();
-        }
     }
 
     private Reply signIn(String username, String passphrase) {

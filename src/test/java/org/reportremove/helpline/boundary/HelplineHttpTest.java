@@ -25,6 +25,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -339,6 +343,70 @@ class HelplineHttpTest extends DeployedServiceTest {
         assertEquals(0, count("SELECT COUNT(*) FROM inbox_message WHERE id = ?", messageId));
         assertEquals(List.of("account.deleted " + TWO), helplineEvents(reference),
                 "the erasure took back everything else; only the helpline still consented is told");
+    }
+
+    @Test
+    void aReplyMeetingAConsentWithdrawalWaitsForItAndTheHelplineHearsNothing() throws Exception {
+        Person person = YoungPeople.person(api, "16_17");
+        String reference = submit(person, array(), object("followUp", true, "partners", array(ONE)));
+        Reply sent = api.postJson(CASES + "/" + reference + "/messages", object("text", "Shall we talk?"),
+                "Authorization", counsellor(ONE, "c-race"));
+        assertEquals(201, sent.status(), sent.body());
+        ExecutorService app = Executors.newSingleThreadExecutor();
+        try (Connection change = database.getConnection()) {
+            withdrawConsentHolding(change, reference);
+            Future<Reply> replying = app.submit(() -> api.postJson("/api/v1/inbox/" + sent.json().getString("id")
+                    + "/replies", object("text", "yes please"), "Authorization", person.bearer()));
+            awaitRowWaits(1);
+            change.commit();
+
+            problem(409, "helpline-no-longer-follows-up", "This helpline may no longer follow up the case")
+                    .assertOn(replying.get(10, TimeUnit.SECONDS));
+        } finally {
+            app.shutdownNow();
+        }
+        assertEquals(List.of(), helplineEvents(reference).stream().filter(e -> e.startsWith("message.received"))
+                .toList());
+    }
+
+    @Test
+    void anAnalystsResultMeetingAConsentWithdrawalWaitsForItAndTheHelplineHearsNothingMore() throws Exception {
+        Person person = YoungPeople.person(api, "16_17");
+        String reference = submit(person, array(), object("followUp", true, "partners", array(ONE)));
+        String analystReference = single("SELECT analyst_reference FROM report_case WHERE case_reference = ?",
+                reference);
+        String itemReference = single("SELECT i.item_reference FROM case_item i JOIN report_case c ON c.id ="
+                + " i.case_id WHERE c.case_reference = ?", reference);
+        AnalystSide analysts = new AnalystSide(api);
+        analysts.receive(analystReference);
+        List<String> before = helplineEvents(reference);
+        JsonObject assessed = event(UUID.randomUUID().toString(), "ASSESSMENT", analystReference, itemReference,
+                "outcome", "ACTIONABLE", "category", "B", "at", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1)
+                        .withNano(0).toString());
+        ExecutorService exchange = Executors.newSingleThreadExecutor();
+        try (Connection change = database.getConnection()) {
+            withdrawConsentHolding(change, reference);
+            Future<JsonObject> applying = exchange.submit(() -> analysts.sendApplied(assessed));
+            awaitRowWaits(1);
+            change.commit();
+
+            applying.get(10, TimeUnit.SECONDS);
+        } finally {
+            exchange.shutdownNow();
+        }
+        assertEquals(before, helplineEvents(reference), "nothing queued for the helpline after its consent went");
+    }
+
+    /**
+     * Takes the helplines' consent away in a transaction left open, holding the case's row as the service's own
+     * consent change does: a request that meets it must wait, then see the consent gone.
+     */
+    private void withdrawConsentHolding(Connection change, String reference) throws SQLException {
+        change.setAutoCommit(false);
+        execute(change, "SELECT id FROM report_case WHERE case_reference = ? FOR UPDATE", reference);
+        execute(change, "UPDATE report_case SET follow_up_consented = false WHERE case_reference = ?", reference);
+        execute(change, "DELETE FROM case_consent WHERE case_id = (SELECT id FROM report_case"
+                + " WHERE case_reference = ?)", reference);
     }
 
     @Test
