@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.reportremove.analysts.entity.AnalystCase;
@@ -28,12 +27,15 @@ public class PackageDeliveries {
     Clock clock;
 
     @Inject
+    AnalystCaseHold hold;
+
+    @Inject
     Event<AnalystPackageDelivered> delivered;
 
     /** @param analystReference what the acknowledged package was about; nothing happens for an unknown one */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(String analystReference) {
-        AnalystCase handedOver = em.find(AnalystCase.class, analystReference, LockModeType.PESSIMISTIC_WRITE);
+        AnalystCase handedOver = hold.hold(analystReference);
         if (handedOver == null || !handedOver.open()) {
             return;
         }

@@ -66,11 +66,14 @@ public class ResultEventApplier {
     Cases cases;
 
     @Inject
+    AnalystCaseHold hold;
+
+    @Inject
     KnownSignalBank bank;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public EventResult apply(CheckedEvent event, Actor actor) {
-        AnalystCase handedOver = em.find(AnalystCase.class, event.analystReference(), LockModeType.PESSIMISTIC_WRITE);
+        AnalystCase handedOver = hold.hold(event.analystReference());
         if (em.find(ResultEvent.class, event.eventId()) != null) {
             return EventResult.duplicate(event.eventId());
         }

@@ -224,6 +224,16 @@ public class Cases {
     }
 
     /**
+     * Holds a case's row until the caller's transaction ends, without loading the case: for a change that goes on to
+     * hold rows of its own about the case, so that it takes them in the order a withdrawal does, the case's first.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdRow(String caseId) {
+        em.createNativeQuery("SELECT id FROM report_case WHERE id = ? FOR UPDATE").setParameter(1, caseId)
+                .getResultList();
+    }
+
+    /**
      * The helpline partners that may follow up a case, read afresh under the case's row lock, for a transaction that
      * is about to tell them something about it. A consent change and a withdrawal hold that row too and take back
      * what still waits for the partners that lose the case, so either this transaction's messages are queued before

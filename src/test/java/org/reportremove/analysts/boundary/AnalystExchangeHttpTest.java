@@ -45,6 +45,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -617,6 +618,35 @@ class AnalystExchangeHttpTest extends DeployedServiceTest {
         assertEquals(200, again.status(), again.body());
         assertEquals(1, again.json().getInt("unknownAcknowledgements"));
         assertEquals("duplicate", again.json().getJsonArray("results").getJsonObject(0).getString("status"));
+    }
+
+    @Test
+    void aResultAndADeliveryMeetingAWithdrawalWaitForItInsteadOfDeadlocking() throws Exception {
+        ReportedCase reported = YoungPeople.report(api, database, YoungPeople.person(api, "16_17"), 1);
+        String packageId = leaseAll(Set.of(reported.analystReference())).get(reported.analystReference());
+        JsonObject batch = object("events", array(event(UUID.randomUUID().toString(), "ASSESSMENT",
+                reported.analystReference(), reported.itemReferences().get(0), "outcome", "ACTIONABLE",
+                "category", "B", "at", "2025-05-01T08:00:00Z")));
+        ExecutorService exchange = Executors.newFixedThreadPool(2);
+        try (Connection withdrawal = database.getConnection()) {
+            withdrawal.setAutoCommit(false);
+            // A withdrawal holds the case's row first, then updates the exchange's record of the case.
+            execute(withdrawal, "SELECT id FROM report_case WHERE case_reference = ? FOR UPDATE",
+                    reported.reference());
+            Future<JsonObject> applying = exchange.submit(() -> results(batch));
+            Future<Reply> acknowledging = exchange.submit(() -> ack(packageId));
+            awaitRowWaits(2);
+            execute(withdrawal, "SELECT analyst_reference FROM analyst_case WHERE analyst_reference = ? FOR UPDATE",
+                    reported.analystReference());
+            withdrawal.commit();
+
+            JsonObject answer = applying.get(10, TimeUnit.SECONDS);
+            assertEquals(1, answer.getInt("applied"), answer.toString());
+            Reply acknowledged = acknowledging.get(10, TimeUnit.SECONDS);
+            assertEquals(204, acknowledged.status(), acknowledged.body());
+        } finally {
+            exchange.shutdownNow();
+        }
     }
 
     @Test
