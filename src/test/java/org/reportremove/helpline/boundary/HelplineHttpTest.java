@@ -193,15 +193,10 @@ class HelplineHttpTest extends DeployedServiceTest {
                 "language", "en"), "Authorization", person.bearer(), "Idempotency-Key", UUID.randomUUID().toString());
         assertEquals(201, submitted.status(), submitted.body());
         String reference = submitted.json().getString("reference");
-        String analystReference = single("SELECT analyst_reference FROM report_case WHERE case_reference = ?",
-                reference);
-        String itemReference = single("SELECT i.item_reference FROM case_item i JOIN report_case c ON c.id ="
-                + " i.case_id WHERE c.case_reference = ?", reference);
-        AnalystSide analysts = new AnalystSide(api);
-        analysts.receive(analystReference);
-        analysts.sendApplied(event(UUID.randomUUID().toString(), "ASSESSMENT", analystReference, itemReference,
-                "outcome", "ACTIONABLE", "category", "B", "at", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1)
-                        .withNano(0).toString()));
+        AtAnalysts analysts = receivedByAnalysts(reference);
+        String analystReference = analysts.analystReference();
+        String itemReference = analysts.itemReference();
+        analysts.side().sendApplied(analysts.assessed());
 
         String bearer = counsellor(ONE, "c-scan");
         Reply read = api.get(CASES + "/" + reference, "Authorization", bearer);
@@ -373,20 +368,12 @@ class HelplineHttpTest extends DeployedServiceTest {
     void anAnalystsResultMeetingAConsentWithdrawalWaitsForItAndTheHelplineHearsNothingMore() throws Exception {
         Person person = YoungPeople.person(api, "16_17");
         String reference = submit(person, array(), object("followUp", true, "partners", array(ONE)));
-        String analystReference = single("SELECT analyst_reference FROM report_case WHERE case_reference = ?",
-                reference);
-        String itemReference = single("SELECT i.item_reference FROM case_item i JOIN report_case c ON c.id ="
-                + " i.case_id WHERE c.case_reference = ?", reference);
-        AnalystSide analysts = new AnalystSide(api);
-        analysts.receive(analystReference);
+        AtAnalysts analysts = receivedByAnalysts(reference);
         List<String> before = helplineEvents(reference);
-        JsonObject assessed = event(UUID.randomUUID().toString(), "ASSESSMENT", analystReference, itemReference,
-                "outcome", "ACTIONABLE", "category", "B", "at", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1)
-                        .withNano(0).toString());
         ExecutorService exchange = Executors.newSingleThreadExecutor();
         try (Connection change = database.getConnection()) {
             withdrawConsentHolding(change, reference);
-            Future<JsonObject> applying = exchange.submit(() -> analysts.sendApplied(assessed));
+            Future<JsonObject> applying = exchange.submit(() -> analysts.side().sendApplied(analysts.assessed()));
             awaitRowWaits(1);
             change.commit();
 
@@ -395,6 +382,27 @@ class HelplineHttpTest extends DeployedServiceTest {
             exchange.shutdownNow();
         }
         assertEquals(before, helplineEvents(reference), "nothing queued for the helpline after its consent went");
+    }
+
+    /** A case the analyst side received: its references, and how to send a result about it. */
+    private record AtAnalysts(AnalystSide side, String analystReference, String itemReference) {
+
+        /** The first item assessed a minute ago. */
+        JsonObject assessed() {
+            return event(UUID.randomUUID().toString(), "ASSESSMENT", analystReference, itemReference, "outcome",
+                    "ACTIONABLE", "category", "B", "at", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1)
+                            .withNano(0).toString());
+        }
+    }
+
+    private AtAnalysts receivedByAnalysts(String reference) throws SQLException {
+        String analystReference = single("SELECT analyst_reference FROM report_case WHERE case_reference = ?",
+                reference);
+        String itemReference = single("SELECT i.item_reference FROM case_item i JOIN report_case c ON c.id ="
+                + " i.case_id WHERE c.case_reference = ?", reference);
+        AnalystSide side = new AnalystSide(api);
+        side.receive(analystReference);
+        return new AtAnalysts(side, analystReference, itemReference);
     }
 
     /**
