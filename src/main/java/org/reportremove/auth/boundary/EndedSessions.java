@@ -56,9 +56,6 @@ public class EndedSessions implements ContainerRequestFilter {
         if (claim instanceof JsonNumber number) {
             return OptionalInt.of(number.intValue());
         }
-        if (claim instanceof Number number) {
-            return OptionalInt.of(number.intValue());
-        }
         return OptionalInt.empty();
     }
 }
