@@ -398,8 +398,9 @@ class AccountsHttpTest extends DeployedServiceTest {
         // As a recovery made within the sign-in's own second has it: token issue times are whole seconds, so the
         // time alone cannot tell this sign-in from one made just after the change.
         long issuedAt = SignedJWT.parse(token).getJWTClaimsSet().getIssueTime().toInstant().getEpochSecond();
-        assertEquals(1, execute("UPDATE account SET passphrase_changed_at = to_timestamp(? + 0.5) WHERE id = ?",
-                issuedAt, opened.getString("accountId")));
+        // Never later than now: a sign-in checked before the change time is refused, and the one below must not be.
+        assertEquals(1, execute("UPDATE account SET passphrase_changed_at = LEAST(to_timestamp(? + 0.999),"
+                + " clock_timestamp()) WHERE id = ?", issuedAt, opened.getString("accountId")));
 
         Reply refused = api.get(ACCOUNTS + "/me", "Authorization", before);
         assertEquals(401, refused.status(), refused.body());
